@@ -32,12 +32,17 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
       return err.exitCode === 0 ? 0 : 2;
     }
     if (isTesseraError(err)) {
-      io.err(`tessera: ${err.file ? err.file + ': ' : ''}${err.message}\n`);
+      io.err(`tessera: ${err.file ? err.file + ': ' : ''}${oneLine(err.message)}\n`);
       return 2;
     }
     const e = err as Error;
-    io.err(`tessera: internal error: ${e?.message ?? String(err)}\n`);
+    io.err(`tessera: internal error: ${oneLine(e?.message ?? String(err))}\n`);
     if (process.env.TESSERA_DEBUG) io.err(`${e?.stack ?? ''}\n`);
     return 1;
   }
+}
+
+/** Messages are printed on one line (some, e.g. from JSON.parse, can carry newlines). */
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ');
 }

@@ -54,11 +54,12 @@ export function preActivations(net: Network, x: ArrayLike<number>): Float64Array
 
 /**
  * Evaluate `count` points stored row-major in `points` (count × inputDim). Returns count × outputDim.
- * One scratch buffer per layer, reused for every point: no allocation in the loop.
+ * One scratch buffer per layer, reused for every point, and the first layer reads the points in place
+ * (an offset, not a subarray): no allocation in the loop, and every kernel call sees Float64Arrays only.
  */
 export function evaluateBatch(net: Network, points: Float64Array, count = points.length / net.inputDim): Float64Array {
   const n = net.inputDim;
-  if (!Number.isInteger(count) || points.length < count * n) {
+  if (!Number.isInteger(count) || count < 0 || points.length < count * n) {
     throw new TesseraError('domain', `batch of ${points.length} numbers is not a whole number of ${n}-dimensional points`);
   }
   const m = net.outputDim;
@@ -66,15 +67,30 @@ export function evaluateBatch(net: Network, points: Float64Array, count = points
   const L = net.layers.length;
   const buffers = net.layers.map((l) => new Float64Array(l.outDim));
   for (let p = 0; p < count; p++) {
-    let a: Float64Array = points.subarray(p * n, (p + 1) * n);
+    let a = points;
+    let offset = p * n;
     for (let l = 0; l < L; l++) {
       const layer = net.layers[l];
       const z = buffers[l];
-      affine(layer.weight, layer.bias, layer.inDim, layer.outDim, a, z);
-      if (l < L - 1) for (let o = 0; o < layer.outDim; o++) if (z[o] < 0) z[o] = 0;
+      affineRows(layer.weight, layer.bias, layer.inDim, layer.outDim, a, offset, z, l < L - 1);
       a = z;
+      offset = 0;
     }
     result.set(a, p * m);
   }
   return result;
+}
+
+/**
+ * out = W x + b with x = a[offset … offset + inDim), then ReLU when `relu`. Float64Array-only, so the
+ * engine keeps it monomorphic; sums in the same order as `affine`, so batch and single-point results
+ * are identical to the bit.
+ */
+function affineRows(w: Float64Array, b: Float64Array, inDim: number, outDim: number, a: Float64Array, offset: number, out: Float64Array, relu: boolean): void {
+  for (let o = 0; o < outDim; o++) {
+    const r = o * inDim;
+    let s = b[o];
+    for (let i = 0; i < inDim; i++) s += w[r + i] * a[offset + i];
+    out[o] = relu && s < 0 ? 0 : s;
+  }
 }

@@ -3,6 +3,7 @@
  * Sequences are stored packed, 2 bits a neuron (16 neurons a Uint32 word): 00 = 0, 01 = +, 10 = −.
  */
 import { DEFAULT_TOLERANCE, type Tolerance, signOf } from '../numeric/tolerance.js';
+import { TesseraError } from '../numeric/errors.js';
 import { preActivations } from './evaluate.js';
 import { hiddenCount, type Network } from './network.js';
 
@@ -40,7 +41,6 @@ export function unpackSigns(packed: Uint32Array, neurons: number, at = 0): Int8A
 /** "+-0+…" with '|' between layers when `widths` are given. */
 export function signString(signs: ArrayLike<number>, widths?: readonly number[]): string {
   let s = '';
-  let k = 0;
   let layer = 0;
   let left = widths ? widths[0] : Infinity;
   for (let i = 0; i < signs.length; i++) {
@@ -50,7 +50,6 @@ export function signString(signs: ArrayLike<number>, widths?: readonly number[])
     }
     s += signs[i] > 0 ? '+' : signs[i] < 0 ? '-' : '0';
     left--;
-    k++;
   }
   return s;
 }
@@ -64,7 +63,7 @@ export function parseSignString(s: string): Int8Array {
     if (c === '+') out[i] = 1;
     else if (c === '-') out[i] = -1;
     else if (c === '0') out[i] = 0;
-    else throw new RangeError(`bad sign character '${c}' in "${s}"`);
+    else throw new TesseraError('input', `bad sign character '${c}' in "${s}" (expected +, - or 0)`);
   }
   return out;
 }

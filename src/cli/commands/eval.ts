@@ -19,7 +19,7 @@ export function register(program: Command, io: IO): void {
       const net = loadNetwork(file);
       const x = parseNumberList(opts.point, '--point');
       if (x.length !== net.inputDim) {
-        throw new TesseraError('domain', `--point has ${x.length} coordinates but the network takes ${net.inputDim} inputs`);
+        throw new TesseraError('domain', `--point has ${x.length} coordinates but the network takes ${net.inputDim} inputs`, file);
       }
       const output = evaluate(net, x);
       const signs = signSequence(net, x);
