@@ -1,0 +1,86 @@
+/**
+ * Benchmark of the canonical polyhedral complex (issue 3). Random He-initialised networks (weights
+ * N(0, 2/fan_in), biases U(−1/√fan_in, 1/√fan_in), seeded) on [−1,1]ⁿ: cells by dimension, regions,
+ * seconds (best wall time of up to 300 runs after a warm-up; run it on an idle machine) and regions per
+ * second; then
+ * the same job with worker threads for the region maps (wall time of one run, threads included).
+ *
+ *   node --import tsx bench/complex.bench.ts            # all cases
+ *   node --import tsx bench/complex.bench.ts 2,32,32,32,1 # one architecture
+ */
+import { buildComplex, boxDomain, cellsByDim, type Complex } from '../src/complex/index.js';
+import { createNetwork, type Network } from '../src/net/index.js';
+import { existsSync } from 'node:fs';
+import { normals, rng, uniforms } from '../src/numeric/random.js';
+
+function heNetwork(widths: readonly number[], seed: number): Network {
+  const rand = rng(seed);
+  return createNetwork(
+    widths.slice(1).map((outDim, l) => {
+      const inDim = widths[l];
+      const bound = 1 / Math.sqrt(inDim);
+      return { weight: normals(rand, inDim * outDim, 0, Math.sqrt(2 / inDim)), bias: uniforms(rand, outDim, -bound, bound), inDim, outDim };
+    }),
+  );
+}
+
+function timed<T>(work: () => T): { value: T; wall: number } {
+  const w0 = performance.now();
+  const value = work();
+  return { value, wall: (performance.now() - w0) / 1000 };
+}
+
+const cases = process.argv.slice(2).filter((a) => a.includes(',')).map((a) => a.split(',').map(Number));
+// The 6-D complex on [−1,1]⁶ has about 54 million cells, more than fits in memory here in this form, so
+// that case runs on [−0.5, 0.5]⁶ (25 million cells); --radius R runs every case on [−R, R]ⁿ.
+const radiusArg = process.argv.indexOf('--radius');
+const forced = radiusArg > 0 ? Number(process.argv[radiusArg + 1]) : undefined;
+const archs: { arch: number[]; radius: number }[] = cases.length
+  ? cases.map((arch) => ({ arch, radius: forced ?? 1 }))
+  : [
+      { arch: [2, 32, 32, 32, 1], radius: forced ?? 1 },
+      { arch: [2, 64, 64, 64, 1], radius: forced ?? 1 },
+      { arch: [2, 128, 128, 128, 128, 1], radius: forced ?? 1 },
+      { arch: [3, 32, 32, 1], radius: forced ?? 1 },
+      { arch: [6, 16, 16, 1], radius: forced ?? 0.5 },
+    ];
+const withWorkers = !process.argv.includes('--no-workers');
+// Workers load the compiled library when it is built (npm run build): a TypeScript worker would have to
+// start its own tsx compiler first, which costs more than the work.
+const distParallel = new URL('../dist/complex/parallel.js', import.meta.url);
+const { buildComplexParallel } = (await import(existsSync(distParallel) ? distParallel.href : '../src/complex/parallel.js')) as typeof import('../src/complex/parallel.js');
+
+console.log(`architecture            cells by dim                                   regions  1 thread s  regions/s${withWorkers ? '  workers s  regions/s' : ''}`);
+for (const { arch, radius } of archs) {
+  const net = heNetwork(arch, 2023);
+  const n = arch[0];
+  const domain = boxDomain(n, -radius, radius);
+  const options = { maxCells: 50_000_000 };
+  // Warm-up (JIT), then the best of up to 300 runs within ~3 s (at least one more run).
+  const first = timed(() => buildComplex(net, domain, options));
+  const complex = first.value;
+  let bestWall = first.wall;
+  let spent = first.wall;
+  for (let r = 0; r < 300 && (r === 0 || spent < 3); r++) {
+    const t = timed(() => buildComplex(net, domain, options));
+    bestWall = Math.min(bestWall, t.wall);
+    spent += t.wall;
+  }
+  const regions = complex.cells[n].count;
+  let par = '';
+  if (withWorkers) {
+    let wall = Infinity;
+    let pc: Complex | undefined;
+    for (let r = 0; r < (first.wall > 10 ? 1 : 2); r++) {
+      const t0 = performance.now();
+      pc = await buildComplexParallel(net, domain, { ...options, minRegions: 0 });
+      wall = Math.min(wall, (performance.now() - t0) / 1000);
+    }
+    if (!pc) throw new Error('no parallel run');
+    if (pc.cells[n].count !== regions) throw new Error(`parallel build disagrees: ${pc.cells[n].count} vs ${regions} regions`);
+    par = `  ${wall.toFixed(4).padStart(9)}  ${Math.round(regions / wall).toLocaleString('en-US').padStart(9)}`;
+  }
+  console.log(
+    `${(arch.join('→') + (radius === 1 ? '' : ` [±${radius}]`)).padEnd(22)}  ${JSON.stringify(cellsByDim(complex)).padEnd(45)}  ${String(regions).padStart(8)}  ${bestWall.toFixed(4).padStart(10)}  ${Math.round(regions / bestWall).toLocaleString('en-US').padStart(9)}${par}`,
+  );
+}

@@ -1,0 +1,191 @@
+/**
+ * Turn a finished lattice into a Complex: cell sign sequences, top-cell affine maps, interior points.
+ *
+ * A cell's sign for a neuron is that of its relative interior, which is + if some vertex is +, − if some
+ * vertex is −, and 0 only if every vertex is 0 (Masden, arXiv 2207.07696, §3). In packed codes (01 = +,
+ * 10 = −, 00 = 0) that is the bitwise OR of the facets' words, taken bottom-up.
+ */
+import type { Network } from '../net/network.js';
+import { packedWords } from '../net/signs.js';
+import type { Lattice } from './lattice.js';
+import type { CellsOfDim, Complex, Domain } from './types.js';
+import type { AffinePlane } from '../net/slice.js';
+
+/** Sign words of every cell, bottom-up by OR of the facets' words. */
+export function cellSigns(lat: Lattice, vertexWords: Uint32Array, W: number): Uint32Array[] {
+  const out: Uint32Array[] = [vertexWords.length === lat.vertexCount * W ? vertexWords : vertexWords.slice(0, lat.vertexCount * W)];
+  for (let d = 1; d <= lat.dim; d++) {
+    const below = out[d - 1];
+    const off = lat.offsets[d];
+    const fac = lat.facets[d];
+    const cnt = lat.counts[d];
+    const s = new Uint32Array(cnt * W);
+    for (let c = 0; c < cnt; c++) {
+      for (let p = off[c]; p < off[c + 1]; p++) {
+        const f = fac[p] * W;
+        for (let q = 0; q < W; q++) s[c * W + q] |= below[f + q];
+      }
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+/**
+ * A point in the relative interior of every top cell, bottom-up: a vertex is its own point, a d-cell's
+ * point is the mean of its facets' points. By induction each point is in its cell's relative interior
+ * (a positive combination of points from the relative interiors of *all* facets lies on no facet), and
+ * the cost is one pass over the facet incidences instead of each cell's whole face lattice.
+ */
+export function topInteriorPointsOf(lat: Lattice): Float64Array {
+  const n = lat.dim;
+  let prev = lat.coords.subarray(0, lat.vertexCount * n);
+  for (let d = 1; d <= n; d++) {
+    const cnt = lat.counts[d];
+    const off = lat.offsets[d];
+    const fac = lat.facets[d];
+    const cur = new Float64Array(cnt * n);
+    for (let c = 0; c < cnt; c++) {
+      const p0 = off[c];
+      const p1 = off[c + 1];
+      for (let p = p0; p < p1; p++) {
+        const f = fac[p] * n;
+        for (let i = 0; i < n; i++) cur[c * n + i] += prev[f + i];
+      }
+      const k = p1 - p0;
+      for (let i = 0; i < n; i++) cur[c * n + i] /= k;
+    }
+    prev = cur;
+  }
+  return n === 0 ? new Float64Array(0) : Float64Array.from(prev);
+}
+
+/**
+ * Affine maps of regions from their activation patterns, by a backward pass (cost m × parameters, cheaper
+ * than forward when m < n): g ← W_L; for l = L−1…1: g ← g·D_l, c += g·b_l, g ← g·W_l. Scratch buffers
+ * are allocated once per network; only active neurons are visited.
+ */
+export function regionMapper(net: Network): (signs: Uint32Array, at: number, J: Float64Array, jAt: number, c: Float64Array, cAt: number) => void {
+  let maxWidth = net.inputDim;
+  for (const layer of net.layers) maxWidth = Math.max(maxWidth, layer.inDim, layer.outDim);
+  const scratch: MapScratch = {
+    g: new Float64Array(net.outputDim * maxWidth),
+    g2: new Float64Array(net.outputDim * maxWidth),
+    active: new Int32Array(maxWidth),
+    firstNeuron: [],
+  };
+  for (let l = 0, b = 0; l < net.layers.length - 1; l++) {
+    scratch.firstNeuron.push(b);
+    b += net.layers[l].outDim;
+  }
+  return (signs, at, J, jAt, c, cAt) => mapRegion(net, scratch, signs, at, J, jAt, c, cAt);
+}
+
+interface MapScratch {
+  g: Float64Array;
+  g2: Float64Array;
+  readonly active: Int32Array;
+  readonly firstNeuron: number[];
+}
+
+function mapRegion(net: Network, scratch: MapScratch, signs: Uint32Array, at: number, J: Float64Array, jAt: number, c: Float64Array, cAt: number): void {
+  const L = net.layers.length;
+  const m = net.outputDim;
+  const lastLayer = net.layers[L - 1];
+  const active = scratch.active;
+  let g = scratch.g;
+  let g2 = scratch.g2;
+  let width = lastLayer.inDim;
+  g.set(lastLayer.weight);
+  for (let o = 0; o < m; o++) c[cAt + o] = lastLayer.bias[o];
+  for (let l = L - 2; l >= 0; l--) {
+    const layer = net.layers[l];
+    const weight = layer.weight;
+    const bias = layer.bias;
+    const base = scratch.firstNeuron[l];
+    let na = 0;
+    for (let k = 0; k < width; k++) {
+      const neuron = base + k;
+      if (((signs[at + (neuron >>> 4)] >>> ((neuron & 15) << 1)) & 3) === 1) active[na++] = k;
+    }
+    const inDim = layer.inDim;
+    g2.fill(0, 0, m * inDim);
+    for (let o = 0; o < m; o++) {
+      let s = 0;
+      const go = o * width;
+      const g2o = o * inDim;
+      for (let q = 0; q < na; q++) {
+        const k = active[q];
+        const gk = g[go + k];
+        if (gk === 0) continue;
+        s += gk * bias[k];
+        const r = k * inDim;
+        for (let i = 0; i < inDim; i++) g2[g2o + i] += gk * weight[r + i];
+      }
+      c[cAt + o] += s;
+    }
+    const t = g;
+    g = g2;
+    g2 = t;
+    width = inDim;
+  }
+  for (let k = 0; k < m * width; k++) J[jAt + k] = g[k];
+}
+
+export function assembleComplex(
+  net: Network,
+  domain: Domain,
+  lat: Lattice,
+  vertexWords: Uint32Array,
+  vertexValues: Float64Array,
+  hiddenCount: number,
+  hiddenWidths: readonly number[],
+  plane?: AffinePlane,
+  computeMaps = true,
+): Complex {
+  const n = lat.dim;
+  const W = packedWords(hiddenCount);
+  const signs = cellSigns(lat, vertexWords, W);
+  const cells: CellsOfDim[] = [];
+  for (let d = 0; d <= n; d++) {
+    const offsets = d === 0 ? new Int32Array(lat.counts[0] + 1) : lat.offsets[d];
+    cells.push({ count: lat.counts[d], signs: signs[d], facetOffsets: offsets, facetIndices: lat.facets[d] });
+  }
+  const regions = lat.counts[n];
+  const m = net.outputDim;
+  const topJacobians = new Float64Array(regions * m * n);
+  const topOffsets = new Float64Array(regions * m);
+  const topInteriorPoints = topInteriorPointsOf(lat);
+  if (computeMaps) {
+    const regionMap = regionMapper(net);
+    for (let r = 0; r < regions; r++) regionMap(signs[n], r * W, topJacobians, r * m * n, topOffsets, r * m);
+  }
+  return {
+    dim: n,
+    domain,
+    plane,
+    hiddenCount,
+    signWords: W,
+    hiddenWidths,
+    vertexCount: lat.vertexCount,
+    vertices: lat.coords,
+    cells,
+    outputDim: m,
+    topJacobians,
+    topOffsets,
+    topInteriorPoints,
+    vertexValues,
+  };
+}
+
+/** The lattice view of a Complex (shares its arrays). */
+export function latticeOf(complex: Complex): Lattice {
+  return {
+    dim: complex.dim,
+    vertexCount: complex.vertexCount,
+    coords: complex.vertices,
+    counts: complex.cells.map((c) => c.count),
+    offsets: complex.cells.map((c) => c.facetOffsets),
+    facets: complex.cells.map((c) => c.facetIndices),
+  };
+}

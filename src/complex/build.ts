@@ -1,0 +1,173 @@
+/**
+ * buildComplex: the canonical polyhedral complex of a network on a domain (Masden, arXiv 2207.07696, §3;
+ * Berzins, ICML 2023, edge subdivision). Start from the domain's face lattice and cut it by every hidden
+ * neuron in layer order. A layer-l neuron's pre-activation is continuous and affine on every top cell of
+ * the complex of layers < l, so its zero set cuts each such cell in one flat piece (lattice.ts describes the
+ * cut; mutable.ts does it in place). In 2-D the region-by-region engine of planar.ts builds the same complex.
+ *
+ * Vertex values are carried layer by layer: at the start of layer l each vertex's pre-activations are
+ * computed from its layer-(l−1) activations, where the ReLU is applied with the vertex's *known* signs
+ * (a vertex made on neuron k's hyperplane is 0 there, never re-decided by rounding). Vertices made while
+ * cutting layer l get their layer-l values by linear interpolation along the split edge (exact in
+ * exact arithmetic, since every layer-l pre-activation is affine on that edge) and 0 for the neuron
+ * that made them.
+ */
+import type { Network } from '../net/network.js';
+import { hiddenCount } from '../net/network.js';
+import { hiddenWidths, packedWords } from '../net/signs.js';
+import { TesseraError } from '../numeric/errors.js';
+import { DEFAULT_TOLERANCE, type Tolerance } from '../numeric/tolerance.js';
+import { domainLattice } from './domain.js';
+import { assembleComplex } from './assemble.js';
+import { buildPlanar } from './planar.js';
+import type { Lattice } from './lattice.js';
+import { cutInPlace, mutableCells, toLattice, toMutable } from './mutable.js';
+import { ensureCapacity } from './grow.js';
+import type { Complex, Domain } from './types.js';
+
+export interface BuildProgress {
+  /** Hidden neurons processed so far and in all. */
+  readonly done: number;
+  readonly total: number;
+  /** Cells of all dimensions in the current complex. */
+  readonly cells: number;
+  readonly layer: number;
+}
+
+export interface BuildOptions {
+  readonly tolerance?: Tolerance;
+  /** Refuse (TesseraError 'budget') once the complex would exceed this many cells of all dimensions. */
+  readonly maxCells?: number;
+  readonly onProgress?: (p: BuildProgress) => void;
+  /**
+   * 'auto' (default) uses the region-by-region polygon engine in 2-D (planar.ts) and the face-lattice
+   * engine otherwise; 'lattice' forces the face-lattice engine (for cross-checks).
+   */
+  readonly engine?: 'auto' | 'lattice';
+}
+
+export const DEFAULT_MAX_CELLS = 5_000_000;
+
+export function buildComplex(net: Network, domain: Domain, options: BuildOptions = {}): Complex {
+  return buildComplexWith(net, domain, options, true);
+}
+
+/** buildComplex, optionally leaving the region maps zero (parallel.ts fills them in worker threads). */
+export function buildComplexWith(net: Network, domain: Domain, options: BuildOptions, computeMaps: boolean): Complex {
+  const tol = options.tolerance ?? DEFAULT_TOLERANCE;
+  const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
+  const n = domain.dim;
+  if (net.inputDim !== n) {
+    throw new TesseraError('domain', `the domain is ${n}-dimensional but the network takes ${net.inputDim} inputs`);
+  }
+  let lat = domainLattice(domain, tol);
+  const H = hiddenCount(net);
+  if (n === 2 && options.engine !== 'lattice') {
+    const planar = buildPlanar(net, lat, tol, options, maxCells);
+    return assembleComplex(net, domain, planar.lattice, planar.words, planar.values, H, hiddenWidths(net), undefined, computeMaps);
+  }
+  const W = packedWords(H);
+  const L = net.layers.length;
+
+  // Per vertex: packed sign words (filled neuron by neuron) and the activations feeding the next layer.
+  const work = toMutable(lat);
+  let words = new Uint32Array(Math.max(16, lat.vertexCount * 2) * W);
+  let act = Float64Array.from(lat.coords); // vertexCount × width of the previous layer
+  let actWidth = n;
+  let neuron = 0;
+
+  for (let l = 0; l < L - 1; l++) {
+    const layer = net.layers[l];
+    const w = layer.outDim;
+    let V = work.count[0];
+    // Pre-activations at every vertex, and one scale per neuron over the current vertices
+    // (tolerance policy: |b| + Σ|wᵢ|·max|aᵢ|, the size of the terms on this complex).
+    let Z = preActivationsAt(layer.weight, layer.bias, act, actWidth, w, V, 2 * V);
+    const amax = new Float64Array(actWidth);
+    for (let v = 0; v < V; v++) {
+      for (let i = 0; i < actWidth; i++) amax[i] = Math.max(amax[i], Math.abs(act[v * actWidth + i]));
+    }
+    const threshold = new Float64Array(w);
+    for (let o = 0; o < w; o++) {
+      let s = Math.abs(layer.bias[o]);
+      for (let i = 0; i < actWidth; i++) s += Math.abs(layer.weight[o * actWidth + i]) * amax[i];
+      threshold[o] = tol.relative * s;
+    }
+    let side = new Int8Array(2 * V);
+
+    for (let o = 0; o < w; o++, neuron++) {
+      V = work.count[0];
+      if (side.length < V) side = new Int8Array(2 * V);
+      const t = threshold[o];
+      const word = neuron >>> 4;
+      const shift = (neuron & 15) << 1;
+      for (let v = 0; v < V; v++) {
+        const z = Z[v * w + o];
+        const s = z > t ? 1 : z < -t ? -1 : 0;
+        side[v] = s;
+        if (s !== 0) words[v * W + word] |= (s > 0 ? 1 : 2) << shift;
+      }
+      const zNow = Z;
+      const made = cutInPlace(work, side, (v) => zNow[v * w + o]);
+      if (made) {
+        const V2 = work.count[0];
+        Z = ensureCapacity(Z, V2 * w);
+        words = ensureCapacity(words, V2 * W);
+        for (let k = 0; k < V2 - V; k++) {
+          const a = made.from.data[2 * k];
+          const b = made.from.data[2 * k + 1];
+          const tt = made.t.data[k];
+          const nv = V + k;
+          for (let q = 0; q < w; q++) Z[nv * w + q] = Z[a * w + q] + tt * (Z[b * w + q] - Z[a * w + q]);
+          Z[nv * w + o] = 0;
+          // The new vertex lies in the edge: it has the edge's signs (for neurons so far), 0 for this one.
+          for (let q = 0; q < W; q++) words[nv * W + q] = words[a * W + q] | words[b * W + q];
+          words[nv * W + word] &= ~(3 << shift);
+        }
+      }
+      const cells = mutableCells(work);
+      if (cells > maxCells) {
+        const estimate = Math.round((cells * H) / (neuron + 1));
+        throw new TesseraError(
+          'budget',
+          `this complex would have at least ${estimate.toLocaleString('en-US')} cells (cap ${maxCells.toLocaleString('en-US')}, reached at neuron ${neuron + 1} of ${H}); raise it with --max-cells`,
+        );
+      }
+      options.onProgress?.({ done: neuron + 1, total: H, cells, layer: l });
+    }
+    // ReLU with the decided signs: a neuron counts as passing only where its sign is +.
+    V = work.count[0];
+    const next = new Float64Array(V * w);
+    const base = neuron - w;
+    for (let v = 0; v < V; v++) {
+      for (let o = 0; o < w; o++) {
+        const k = base + o;
+        const code = (words[v * W + (k >>> 4)] >>> ((k & 15) << 1)) & 3;
+        if (code === 1) next[v * w + o] = Z[v * w + o];
+      }
+    }
+    act = next;
+    actWidth = w;
+  }
+  lat = toLattice(work);
+  words = words.slice(0, lat.vertexCount * W);
+  const last = net.layers[L - 1];
+  const values = preActivationsAt(last.weight, last.bias, act, actWidth, last.outDim, lat.vertexCount);
+  return assembleComplex(net, domain, lat, words, values, H, hiddenWidths(net), undefined, computeMaps);
+}
+
+/** Z = W·a + b for `count` rows of activations a (count × inDim) → count × outDim. */
+function preActivationsAt(weight: Float64Array, bias: Float64Array, act: Float64Array, inDim: number, outDim: number, count: number, capacity = count): Float64Array {
+  const Z = new Float64Array(Math.max(count, capacity) * outDim);
+  for (let v = 0; v < count; v++) {
+    const a = v * inDim;
+    const z = v * outDim;
+    for (let o = 0; o < outDim; o++) {
+      let s = bias[o];
+      const r = o * inDim;
+      for (let i = 0; i < inDim; i++) s += weight[r + i] * act[a + i];
+      Z[z + o] = s;
+    }
+  }
+  return Z;
+}

@@ -1,0 +1,78 @@
+/**
+ * An open-addressing hash map from an unordered vertex pair {a, b} to an int (the vertex that splits
+ * edge ab). Flat Int32Arrays, linear probing: no object per entry, so millions of edges stay cheap.
+ */
+export class EdgeMap {
+  private keysA: Int32Array;
+  private keysB: Int32Array;
+  private vals: Int32Array;
+  private mask: number;
+  size = 0;
+
+  constructor(expected = 1024) {
+    let cap = 16;
+    while (cap < expected * 2) cap <<= 1;
+    this.keysA = new Int32Array(cap).fill(-1);
+    this.keysB = new Int32Array(cap);
+    this.vals = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  private static hash(a: number, b: number): number {
+    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)) >>> 0;
+  }
+
+  /** The value stored for {a, b}, or −1. */
+  get(a: number, b: number): number {
+    if (a > b) {
+      const t = a;
+      a = b;
+      b = t;
+    }
+    let i = EdgeMap.hash(a, b) & this.mask;
+    for (;;) {
+      const k = this.keysA[i];
+      if (k === -1) return -1;
+      if (k === a && this.keysB[i] === b) return this.vals[i];
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  set(a: number, b: number, value: number): void {
+    if (a > b) {
+      const t = a;
+      a = b;
+      b = t;
+    }
+    if ((this.size + 1) * 2 > this.keysA.length) this.rehash();
+    let i = EdgeMap.hash(a, b) & this.mask;
+    for (;;) {
+      const k = this.keysA[i];
+      if (k === -1) {
+        this.keysA[i] = a;
+        this.keysB[i] = b;
+        this.vals[i] = value;
+        this.size++;
+        return;
+      }
+      if (k === a && this.keysB[i] === b) {
+        this.vals[i] = value;
+        return;
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  private rehash(): void {
+    const A = this.keysA;
+    const B = this.keysB;
+    const Vs = this.vals;
+    const cap = A.length * 2;
+    this.keysA = new Int32Array(cap).fill(-1);
+    this.keysB = new Int32Array(cap);
+    this.vals = new Int32Array(cap);
+    this.mask = cap - 1;
+    this.size = 0;
+    for (let i = 0; i < A.length; i++) if (A[i] !== -1) this.set(A[i], B[i], Vs[i]);
+  }
+}

@@ -1,0 +1,260 @@
+/**
+ * A face lattice that is cut in place: the builder's working form of lattice.ts. Cutting along g = 0
+ * touches only the split cells: a split cell keeps its id for its − part, its + part and 0-part get new
+ * ids, and cells that are not split keep their facet lists untouched. The per-cut cost is one pass over
+ * the facet incidences (to find the split cells) plus work proportional to what is split, instead of
+ * rebuilding every array for every neuron.
+ *
+ * Facet lists live in a pool per dimension; a cell's list is (start, length). Rewriting a list appends
+ * it to the pool; `compact` drops the stale ranges.
+ */
+import { GrowF64, GrowI32 } from './grow.js';
+import type { Lattice } from './lattice.js';
+
+export interface MutableLattice {
+  readonly dim: number;
+  readonly coords: GrowF64;
+  /** Per dimension: cell count, list start, list length, the pool (d ≥ 1). */
+  readonly count: number[];
+  readonly start: GrowI32[];
+  readonly len: GrowI32[];
+  readonly pool: GrowI32[];
+  /** Scratch per dimension: side bits of the cells before the current cut, + part and 0-part of split cells. */
+  flags: Uint8Array[];
+  plusOf: Int32Array[];
+  zeroOf: Int32Array[];
+}
+
+const NEG = 1;
+const POS = 2;
+
+export function toMutable(lat: Lattice): MutableLattice {
+  const n = lat.dim;
+  const coords = new GrowF64(lat.vertexCount * n * 2 + 16);
+  for (let k = 0; k < lat.vertexCount * n; k++) coords.push(lat.coords[k]);
+  const count: number[] = [];
+  const start: GrowI32[] = [];
+  const len: GrowI32[] = [];
+  const pool: GrowI32[] = [];
+  for (let d = 0; d <= n; d++) {
+    count.push(lat.counts[d]);
+    const s = new GrowI32(lat.counts[d] * 2 + 16);
+    const l = new GrowI32(lat.counts[d] * 2 + 16);
+    const p = new GrowI32(d === 0 ? 4 : lat.facets[d].length * 2 + 16);
+    if (d > 0) {
+      for (let c = 0; c < lat.counts[d]; c++) {
+        s.push(lat.offsets[d][c]);
+        l.push(lat.offsets[d][c + 1] - lat.offsets[d][c]);
+      }
+      for (let k = 0; k < lat.facets[d].length; k++) p.push(lat.facets[d][k]);
+    }
+    start.push(s);
+    len.push(l);
+    pool.push(p);
+  }
+  return { dim: n, coords, count, start, len, pool, flags: [], plusOf: [], zeroOf: [] };
+}
+
+export function toLattice(m: MutableLattice): Lattice {
+  const n = m.dim;
+  const offsets: Int32Array[] = [new Int32Array(1)];
+  const facets: Int32Array[] = [new Int32Array(0)];
+  for (let d = 1; d <= n; d++) {
+    const cnt = m.count[d];
+    const off = new Int32Array(cnt + 1);
+    const st = m.start[d].data;
+    const ln = m.len[d].data;
+    for (let c = 0; c < cnt; c++) off[c + 1] = off[c] + ln[c];
+    const fac = new Int32Array(off[cnt]);
+    const pool = m.pool[d].data;
+    for (let c = 0; c < cnt; c++) fac.set(pool.subarray(st[c], st[c] + ln[c]), off[c]);
+    offsets.push(off);
+    facets.push(fac);
+  }
+  return { dim: n, vertexCount: m.count[0], coords: m.coords.toArray(), counts: [...m.count], offsets, facets };
+}
+
+/** Total cells of all dimensions. */
+export function mutableCells(m: MutableLattice): number {
+  let s = 0;
+  for (const c of m.count) s += c;
+  return s;
+}
+
+/** Drop the stale facet ranges when they outweigh the live ones. */
+function compact(m: MutableLattice, d: number): void {
+  const cnt = m.count[d];
+  const ln = m.len[d].data;
+  let live = 0;
+  for (let c = 0; c < cnt; c++) live += ln[c];
+  if (m.pool[d].length < 2 * live + 1024) return;
+  const fresh = new GrowI32(live * 2 + 16);
+  const st = m.start[d].data;
+  const old = m.pool[d].data;
+  for (let c = 0; c < cnt; c++) {
+    const s = st[c];
+    st[c] = fresh.length;
+    for (let k = 0; k < ln[c]; k++) fresh.push(old[s + k]);
+  }
+  m.pool[d] = fresh;
+}
+
+function grown<T extends Uint8Array | Int32Array>(a: T | undefined, need: number, make: (n: number) => T): T {
+  if (a && a.length >= need) return a;
+  return make(Math.max(need, a ? a.length * 2 : 64));
+}
+
+export interface SplitVertices {
+  /** For each new vertex, in order: its − end and + end and the parameter t (x = a + t (b − a)). */
+  readonly from: GrowI32;
+  readonly t: GrowF64;
+}
+
+/**
+ * Cut in place along g = 0: `side` gives each vertex's side, `value(v)` places new vertices on split
+ * edges. Returns the new vertices (appended after the old ones), or null if nothing was split.
+ */
+export function cutInPlace(m: MutableLattice, side: Int8Array, value: (v: number) => number): SplitVertices | null {
+  const n = m.dim;
+  const V = m.count[0];
+  let neg = false;
+  let pos = false;
+  for (let v = 0; v < V && !(neg && pos); v++) {
+    if (side[v] < 0) neg = true;
+    else if (side[v] > 0) pos = true;
+  }
+  if (!(neg && pos)) return null;
+
+  // Side bits of every cell before the cut, and the split cells of each dimension.
+  const splitCells: Int32Array[] = [];
+  const splitCount: number[] = [];
+  for (let d = 0; d <= n; d++) {
+    m.flags[d] = grown(m.flags[d], m.count[d], (k) => new Uint8Array(k));
+    m.plusOf[d] = grown(m.plusOf[d], m.count[d], (k) => new Int32Array(k));
+    m.zeroOf[d] = grown(m.zeroOf[d], m.count[d], (k) => new Int32Array(k));
+  }
+  const f0 = m.flags[0];
+  for (let v = 0; v < V; v++) f0[v] = side[v] > 0 ? POS : side[v] < 0 ? NEG : 0;
+  splitCells.push(new Int32Array(0));
+  splitCount.push(0);
+  for (let d = 1; d <= n; d++) {
+    const cnt = m.count[d];
+    const st = m.start[d].data;
+    const ln = m.len[d].data;
+    const pool = m.pool[d].data;
+    const below = m.flags[d - 1];
+    const fl = m.flags[d];
+    let list = new Int32Array(64);
+    let k = 0;
+    for (let c = 0; c < cnt; c++) {
+      let bits = 0;
+      const s = st[c];
+      const e = s + ln[c];
+      for (let p = s; p < e; p++) bits |= below[pool[p]];
+      fl[c] = bits;
+      if (bits === 3) {
+        if (k === list.length) {
+          const bigger = new Int32Array(k * 2);
+          bigger.set(list);
+          list = bigger;
+        }
+        list[k++] = c;
+      }
+    }
+    splitCells.push(list);
+    splitCount.push(k);
+  }
+
+  const from = new GrowI32();
+  const tOut = new GrowF64();
+  const coords = m.coords;
+  const scratchMinus: number[] = [];
+  const scratchPlus: number[] = [];
+  const scratchZero: number[] = [];
+  for (let d = 1; d <= n; d++) {
+    const list = splitCells[d];
+    const k = splitCount[d];
+    const fl = m.flags;
+    for (let q = 0; q < k; q++) {
+      const c = list[q];
+      const s = m.start[d].data[c];
+      const l = m.len[d].data[c];
+      if (d === 1) {
+        let a = m.pool[1].data[s];
+        let b = m.pool[1].data[s + 1];
+        if (side[a] > 0) {
+          const t = a;
+          a = b;
+          b = t;
+        }
+        const ga = value(a);
+        const gb = value(b);
+        let t = ga / (ga - gb);
+        if (!(t > 0)) t = 0;
+        if (!(t < 1)) t = 1;
+        const w = m.count[0]++;
+        for (let i = 0; i < n; i++) coords.push(coords.data[a * n + i] + t * (coords.data[b * n + i] - coords.data[a * n + i]));
+        from.push(a);
+        from.push(b);
+        tOut.push(t);
+        // − part keeps the id: (a, w); + part: (w, b).
+        setList(m, 1, c, [a, w]);
+        const p = appendCell(m, 1, [w, b]);
+        m.zeroOf[1][c] = w;
+        m.plusOf[1][c] = p;
+        continue;
+      }
+      scratchMinus.length = 0;
+      scratchPlus.length = 0;
+      scratchZero.length = 0;
+      const below = fl[d - 1];
+      for (let r = 0; r < l; r++) {
+        const f = m.pool[d].data[s + r];
+        const fb = below[f];
+        if (fb === 3) {
+          scratchMinus.push(f);
+          scratchPlus.push(m.plusOf[d - 1][f]);
+          scratchZero.push(m.zeroOf[d - 1][f]);
+        } else if (fb === POS) scratchPlus.push(f);
+        else {
+          scratchMinus.push(f);
+          if (fb === NEG) {
+            // (d−2)-faces of f lying in g = 0 bound the 0-part; each is met once, from the − side.
+            const fs = m.start[d - 1].data[f];
+            const fl2 = fl[d - 2];
+            for (let r2 = 0, l2 = m.len[d - 1].data[f]; r2 < l2; r2++) {
+              const g = m.pool[d - 1].data[fs + r2];
+              if (fl2[g] === 0) scratchZero.push(g);
+            }
+          }
+        }
+      }
+      const z = appendCell(m, d - 1, scratchZero);
+      scratchMinus.push(z);
+      scratchPlus.push(z);
+      setList(m, d, c, scratchMinus);
+      const p = appendCell(m, d, scratchPlus);
+      m.zeroOf[d][c] = z;
+      m.plusOf[d][c] = p;
+    }
+    compact(m, d);
+  }
+  return { from, t: tOut };
+}
+
+function setList(m: MutableLattice, d: number, c: number, facets: ArrayLike<number>): void {
+  const pool = m.pool[d];
+  m.start[d].data[c] = pool.length;
+  m.len[d].data[c] = facets.length;
+  for (let i = 0; i < facets.length; i++) pool.push(facets[i]);
+}
+
+function appendCell(m: MutableLattice, d: number, facets: ArrayLike<number>): number {
+  const id = m.count[d]++;
+  if (d === 0) return id;
+  m.start[d].push(m.pool[d].length);
+  m.len[d].push(facets.length);
+  const pool = m.pool[d];
+  for (let i = 0; i < facets.length; i++) pool.push(facets[i]);
+  return id;
+}

@@ -1,0 +1,185 @@
+/**
+ * Independent checks of a complex, shared by the complex tests. Each re-derives something from the
+ * network or the geometry instead of trusting the builder.
+ */
+import { expect } from 'vitest';
+import { createNetwork, evaluate, preActivations, signSequence, type Network } from '../../src/net/index.js';
+import { normals, rng } from '../../src/numeric/random.js';
+import { tolerance } from '../../src/numeric/tolerance.js';
+import {
+  cellInteriorPoint, cellSignSequence, cofacets, eulerCharacteristic, cellVertices, type Complex,
+} from '../../src/complex/index.js';
+
+/** He-initialised random network (seeded): weights N(0, 2/fan_in), biases N(0, 0.1²)... scaled to be lively. */
+export function heNetwork(widths: readonly number[], seed: number): Network {
+  const rand = rng(seed);
+  const layers = [];
+  for (let l = 0; l + 1 < widths.length; l++) {
+    const inDim = widths[l];
+    const outDim = widths[l + 1];
+    const weight = normals(rand, inDim * outDim, 0, Math.sqrt(2 / inDim));
+    const bias = normals(rand, outDim, 0, 0.3);
+    layers.push({ weight, bias, inDim, outDim });
+  }
+  return createNetwork(layers);
+}
+
+/** A network from nested arrays. */
+export function net(layers: { weight: number[][]; bias?: number[] }[]): Network {
+  return createNetwork(layers);
+}
+
+/** Is the (n−1)-cell f on the boundary of the box domain (all its vertices on one box facet)? */
+export function onBoxBoundary(complex: Complex, d: number, i: number): boolean {
+  const dom = complex.domain;
+  if (dom.kind !== 'box') throw new Error('box only');
+  const n = complex.dim;
+  const verts = cellVertices(complex, d, i);
+  for (let j = 0; j < n; j++) {
+    for (const bound of [dom.lo[j], dom.hi[j]]) {
+      if (Array.from(verts).every((v) => complex.vertices[v * n + j] === bound)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The structural checks: Euler characteristic 1, facets of the right dimension and count, the
+ * pseudomanifold property (interior (n−1)-cells have 2 cofacets, boundary ones 1), and every cell's
+ * sign sequence is the union of its facets' (no cell sees both signs of a neuron).
+ */
+export function checkStructure(complex: Complex): void {
+  const n = complex.dim;
+  expect(eulerCharacteristic(complex)).toBe(1);
+  for (let d = 1; d <= n; d++) {
+    const c = complex.cells[d];
+    expect(c.facetOffsets.length).toBe(c.count + 1);
+    for (let i = 0; i < c.count; i++) {
+      const k = c.facetOffsets[i + 1] - c.facetOffsets[i];
+      expect(k).toBeGreaterThanOrEqual(d + 1); // a d-polytope has at least d+1 facets
+      if (d === 1) expect(k).toBe(2);
+      for (let p = c.facetOffsets[i]; p < c.facetOffsets[i + 1]; p++) {
+        expect(c.facetIndices[p]).toBeGreaterThanOrEqual(0);
+        expect(c.facetIndices[p]).toBeLessThan(complex.cells[d - 1].count);
+      }
+    }
+  }
+  const up = cofacets(complex, n - 1);
+  for (let f = 0; f < complex.cells[n - 1].count; f++) {
+    const k = up.offsets[f + 1] - up.offsets[f];
+    if (complex.domain.kind === 'box') expect(k).toBe(onBoxBoundary(complex, n - 1, f) ? 1 : 2);
+    else expect(k === 1 || k === 2).toBe(true);
+  }
+}
+
+/**
+ * The checks against the network: at each top cell's interior point the sign sequence equals the stored
+ * one and F equals the stored affine map; at each cell's vertex centroid (every dimension) the sign
+ * sequence matches the stored one up to a looser tolerance; vertices' zero signs are near-zero.
+ */
+export function checkAgainstNetwork(complex: Complex, network: Network, opts: { allCells?: boolean } = {}): void {
+  const n = complex.dim;
+  const m = complex.outputDim;
+  const regions = complex.cells[n].count;
+  for (let r = 0; r < regions; r++) {
+    const x = complex.topInteriorPoints.subarray(r * n, (r + 1) * n);
+    const stored = cellSignSequence(complex, n, r);
+    expect(Array.from(signSequence(network, x))).toEqual(Array.from(stored));
+    const F = evaluate(network, x);
+    for (let o = 0; o < m; o++) {
+      let v = complex.topOffsets[r * m + o];
+      for (let j = 0; j < n; j++) v += complex.topJacobians[(r * m + o) * n + j] * x[j];
+      expect(Math.abs(v - F[o])).toBeLessThanOrEqual(1e-9 * (1 + Math.abs(F[o])));
+    }
+  }
+  const loose = tolerance(1e-6);
+  const dims = opts.allCells === false ? [] : Array.from({ length: n }, (_, d) => d);
+  for (const d of dims) {
+    for (let i = 0; i < complex.cells[d].count; i++) {
+      const x = cellInteriorPoint(complex, d, i);
+      expect(signString(settledSigns(network, x, loose.relative, domainRadius(complex)))).toBe(signString(cellSignSequence(complex, d, i)));
+    }
+  }
+  // Vertex values: F at the vertex.
+  for (let v = 0; v < complex.vertexCount; v++) {
+    const F = evaluate(network, complex.vertices.subarray(v * n, (v + 1) * n));
+    for (let o = 0; o < m; o++) expect(Math.abs(complex.vertexValues[v * m + o] - F[o])).toBeLessThanOrEqual(1e-8 * (1 + Math.abs(F[o])));
+  }
+}
+
+function domainRadius(complex: Complex): number {
+  let r = 0;
+  for (const v of complex.vertices) r = Math.max(r, Math.abs(v));
+  return r;
+}
+
+function signString(s: ArrayLike<number>): string {
+  return Array.from(s, (x) => (x > 0 ? '+' : x < 0 ? '-' : '0')).join('');
+}
+
+/** Activation patterns seen on a regular grid over the box (points whose pattern has a 0 are skipped). */
+export function gridPatterns(network: Network, lo: number[], hi: number[], steps: number): Set<string> {
+  const n = lo.length;
+  const seen = new Set<string>();
+  const idx = new Array(n).fill(0);
+  const x = new Float64Array(n);
+  for (;;) {
+    for (let j = 0; j < n; j++) x[j] = lo[j] + ((hi[j] - lo[j]) * (idx[j] + 0.5)) / steps;
+    const s = signSequence(network, x);
+    if (!s.includes(0)) seen.add(signString(s));
+    let j = 0;
+    while (j < n && ++idx[j] === steps) idx[j++] = 0;
+    if (j === n) break;
+  }
+  return seen;
+}
+
+export function topPatterns(complex: Complex): Set<string> {
+  const out = new Set<string>();
+  for (let r = 0; r < complex.cells[complex.dim].count; r++) out.add(signString(cellSignSequence(complex, complex.dim, r)));
+  return out;
+}
+
+/** Pre-activation of hidden neuron k at x, and the magnitude of its terms. */
+export function preActivation(network: Network, x: ArrayLike<number>, k: number): { z: number; scale: number } {
+  const z = preActivations(network, x);
+  let l = 0;
+  let kk = k;
+  while (kk >= network.layers[l].outDim) kk -= network.layers[l++].outDim;
+  const input = l === 0 ? Array.from(x) : Array.from(z[l - 1], (v) => Math.max(0, v));
+  const layer = network.layers[l];
+  let scale = Math.abs(layer.bias[kk]);
+  for (let i = 0; i < layer.inDim; i++) scale += Math.abs(layer.weight[kk * layer.inDim + i] * input[i]);
+  return { z: z[l][kk], scale };
+}
+
+/**
+ * Sign sequence at x where a neuron decided 0 passes exactly 0 on (not its rounding residue), with
+ * zero decided against a domain-level scale: |b| + Σ|wᵢ|·Aᵢ, where Aᵢ bounds |aᵢ| over a domain of
+ * radius R (a point-local scale is meaningless at points whose true value and terms are all 0).
+ */
+export function settledSigns(network: Network, x: ArrayLike<number>, relative = 1e-9, radius = 1): Int8Array {
+  const out: number[] = [];
+  let a = Array.from(x);
+  let bound = new Array(a.length).fill(radius);
+  for (let l = 0; l + 1 < network.layers.length; l++) {
+    const layer = network.layers[l];
+    const next: number[] = [];
+    const nextBound: number[] = [];
+    for (let o = 0; o < layer.outDim; o++) {
+      let z = layer.bias[o];
+      let scale = Math.abs(layer.bias[o]);
+      for (let i = 0; i < layer.inDim; i++) {
+        z += layer.weight[o * layer.inDim + i] * a[i];
+        scale += Math.abs(layer.weight[o * layer.inDim + i]) * bound[i];
+      }
+      const s = z > relative * scale ? 1 : z < -relative * scale ? -1 : 0;
+      out.push(s);
+      next.push(s > 0 ? z : 0);
+      nextBound.push(scale);
+    }
+    a = next;
+    bound = nextBound;
+  }
+  return Int8Array.from(out);
+}
