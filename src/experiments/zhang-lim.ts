@@ -18,6 +18,7 @@ import { tropicalCells } from '../tropical/cells.js';
 import { complexRegionCounts } from '../tropical/region-counts.js';
 import { tropicalize, type TropicalRationalMap } from '../tropical/tropicalize.js';
 import type { Experiment, ExperimentOptions } from './types.js';
+import { mulberry32 } from '../numeric/random.js';
 
 export interface ZhangLimRow {
   /** The size budget shared by the nets compared ("12 neurons", "57 parameters"). */
@@ -42,14 +43,8 @@ const BOX = 4;
 
 /** Seeded Gaussian weights, He scaling (variance 2/fan-in), small Gaussian biases. */
 function randomNet(widths: number[], seed: number): Network {
-  let a = (seed * 2654435761) >>> 0;
-  const uniform = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
+  const next = mulberry32((seed * 2654435761) >>> 0);
+  const uniform = () => next() + 0.5 / 4294967296; // never 0: log(uniform()) below stays finite
   const gauss = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
   const sizes = [INPUT_DIM, ...widths, 1];
   const layers = [];

@@ -16,6 +16,22 @@ function splitmix32(state: { s: number }): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
+/**
+ * mulberry32 (Tommy Ettinger): a tiny 32-bit generator on [0, 1). Kept beside rng() because fixed
+ * fixtures (test nets, the tropical hull's filter directions, example files) were drawn from it and must
+ * repeat exactly; new code should use rng().
+ */
+export function mulberry32(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** A seeded generator (xoshiro128**). Any finite number or string is a seed; equal seeds, equal streams. */
 export function rng(seed: number | string = 1): Rng {
   let h = 0;

@@ -14,6 +14,7 @@
  */
 import type { Arithmetic, Vec } from '../numeric/arithmetic.js';
 import { solveStandardLP } from '../numeric/simplex.js';
+import { mulberry32 } from '../numeric/random.js';
 
 /** Indices (ascending) of the vertices of the upper hull; the last coordinate is the height. */
 export function upperHullVertices<T>(ar: Arithmetic<T>, points: Vec<T>, count: number, d: number): Int32Array {
@@ -118,17 +119,8 @@ function samePoint<T>(ar: Arithmetic<T>, p: Vec<T>, i: number, j: number): boole
   return ar.sign(ar.sub(p[2 * i], p[2 * j]), s) === 0 && ar.sign(ar.sub(p[2 * i + 1], p[2 * j + 1]), s) === 0;
 }
 
-/** A small deterministic generator (mulberry32): the filter's directions repeat run to run. */
-function directions(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator: the filter's directions repeat run to run. */
+const directions = mulberry32;
 
 function vertexTestByLP<T>(ar: Arithmetic<T>, points: Vec<T>, count: number, d: number, upper: boolean): Int32Array {
   const isVertex = new Uint8Array(count); // 1 certified vertex
