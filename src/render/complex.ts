@@ -12,7 +12,7 @@ import { DEFAULT_TOLERANCE } from '../numeric/tolerance.js';
 import { polygonCycle } from '../complex/geometry.js';
 import { cellSignSequence, linearRegions } from '../complex/query.js';
 import type { Complex } from '../complex/types.js';
-import { axes, categorical, colorBar, colormap, escapeXml, linear, polygonPath, svgDocument } from './svg.js';
+import { axes, categorical, colorBar, colormap, escapeXml, linear, polygonPath, svgDocument, planarBounds } from './svg.js';
 
 export type ComplexColoring = 'region' | 'value' | 'rank';
 
@@ -76,13 +76,7 @@ export function renderComplexSVG(complex: Complex, options: ComplexSVGOptions = 
   const plot = W - 250;
   const margin = { left: 70, top: 40 };
   const X = complex.vertices;
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  for (let v = 0; v < complex.vertexCount; v++) {
-    x0 = Math.min(x0, X[2 * v]);
-    x1 = Math.max(x1, X[2 * v]);
-    y0 = Math.min(y0, X[2 * v + 1]);
-    y1 = Math.max(y1, X[2 * v + 1]);
-  }
+  const [x0, x1, y0, y1] = planarBounds(X, complex.vertexCount);
   // Equal units on both axes, so regions keep their shapes.
   const span = Math.max(x1 - x0, y1 - y0) || 1;
   const pw = (plot * (x1 - x0)) / span;

@@ -9,7 +9,7 @@ import { polygonCycle } from '../complex/geometry.js';
 import { criticalPoints, flatComponents, type MorseContext } from '../morse/classify.js';
 import type { Pairs } from '../morse/pairing.js';
 import { row } from '../morse/incidence.js';
-import { axes, colorBar, colormap, escapeXml, fmt, linear, polygonPath, svgDocument } from './svg.js';
+import { axes, colorBar, colormap, escapeXml, fmt, linear, polygonPath, svgDocument, planarBounds } from './svg.js';
 
 export interface MorseSvgOptions {
   /** Number of level sets, evenly spaced strictly between min F and max F. */
@@ -28,13 +28,7 @@ export function morseSvg(ctx: MorseContext, options: MorseSvgOptions = {}): stri
   const { complex, field, incidence: inc } = ctx;
   const V = complex.vertexCount;
   const xy = complex.vertices;
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  for (let v = 0; v < V; v++) {
-    x0 = Math.min(x0, xy[2 * v]);
-    x1 = Math.max(x1, xy[2 * v]);
-    y0 = Math.min(y0, xy[2 * v + 1]);
-    y1 = Math.max(y1, xy[2 * v + 1]);
-  }
+  const [x0, x1, y0, y1] = planarBounds(xy, V);
   const W = options.width ?? 640;
   const margin = { left: 64, right: 110, top: 40, bottom: 56 };
   const plotW = W - margin.left - margin.right;

@@ -8,7 +8,7 @@
  */
 import type { Complex } from '../complex/types.js';
 import { polygonCycle } from '../complex/geometry.js';
-import { axes, colormap, colorBar, escapeXml, fmt, linear, polygonPath, svgDocument } from './svg.js';
+import { axes, colormap, colorBar, escapeXml, fmt, linear, polygonPath, svgDocument, planarBounds } from './svg.js';
 
 /** Discrete rank colours: rank 0 dark, full rank bright (viridis), so collapse reads as darkness. */
 function rankColour(rank: number, maxRank: number): string {
@@ -38,13 +38,7 @@ export function rankComplexSvg(
   const width = margin.left + panels.length * (size + margin.left) - margin.left + margin.right + legendWidth;
   const height = margin.top + size + margin.bottom;
   const X = complex.vertices;
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  for (let v = 0; v < complex.vertexCount; v++) {
-    x0 = Math.min(x0, X[2 * v]);
-    x1 = Math.max(x1, X[2 * v]);
-    y0 = Math.min(y0, X[2 * v + 1]);
-    y1 = Math.max(y1, X[2 * v + 1]);
-  }
+  const [x0, x1, y0, y1] = planarBounds(X, complex.vertexCount);
   const regions = complex.cells[2].count;
   const cycles = Array.from({ length: regions }, (_, r) => polygonCycle(complex, r));
   let maxRank = fullRank;
