@@ -3,7 +3,7 @@
  * datasets, initNetwork, the full-batch objective and its optimisers), stepped a few epochs at a time
  * so the page can redraw the complex between steps. Pure; the train worker drives it.
  */
-import { circlesData, moonsData, spiralData, xorData, type Dataset } from '../../src/dynamics/datasets.js';
+import { loadDataset, type Dataset } from '../../src/dynamics/datasets.js';
 import { conservedQuantities, maxRelativeDrift } from '../../src/dynamics/conserved.js';
 import { objective } from '../../src/dynamics/gradient.js';
 import { initNetwork } from '../../src/dynamics/init.js';
@@ -47,17 +47,7 @@ export interface Session {
 }
 
 export function toyData(name: ToyName, seed: number): Dataset {
-  const o = { seed, samples: 200 };
-  switch (name) {
-    case 'xor':
-      return xorData(o);
-    case 'circles':
-      return circlesData(o);
-    case 'moons':
-      return moonsData(o);
-    case 'spiral':
-      return spiralData({ ...o, classes: 2 });
-  }
+  return loadDataset(name, { seed, samples: 200 });
 }
 
 export function createSession(options: SessionOptions): Session {
