@@ -13,14 +13,16 @@ import { adam } from '../dynamics/optimizers.js';
 import { objective, type Batch } from '../dynamics/gradient.js';
 import { packNetwork, unpackNetwork } from '../dynamics/params.js';
 import { accuracy, type LossName } from '../dynamics/loss.js';
-import { ranksAtPoints } from '../rank/points.js';
 import { representations } from '../rank/represent.js';
+import { hiddenLayerRanks } from './beshkov-mnist.js';
 
 export interface FitOptions {
   loss: LossName;
   lr: number;
   epochs: number;
   batchSize: number;
+  /** Called after every epoch with the epoch (1-based), its mean training loss and the net so far. */
+  onEpoch?: (epoch: number, loss: number, net: () => Network) => void;
 }
 
 /**
@@ -54,6 +56,7 @@ export function fitMinibatch(rand: Rng, init: Network, data: Batch, o: FitOption
     const mean = sum / batches.length;
     if (!Number.isFinite(mean)) throw new TesseraError('input', `training diverged at epoch ${e + 1}`);
     lossCurve.push(mean);
+    o.onEpoch?.(e + 1, mean, () => unpackNetwork(layout, theta));
   }
   return { net: unpackNetwork(layout, theta), lossCurve };
 }
@@ -70,10 +73,10 @@ export interface LayerRankStats {
   readonly histogram: number[];
 }
 
-/** Rank statistics of every hidden layer over `count` points. */
+/** Rank statistics of every hidden layer over `count` points (ranks as ranksAtPoints, see hiddenLayerRanks). */
 export function hiddenRankStats(net: Network, points: Float64Array, count: number): LayerRankStats[] {
   const H = net.layers.length - 1;
-  const pr = ranksAtPoints(net, points, count, { upTo: H });
+  const ranks = hiddenLayerRanks(net, points, count);
   const reps = representations(net, points, count);
   return Array.from({ length: H }, (_, l) => {
     const width = net.layers[l].outDim;
@@ -82,7 +85,7 @@ export function hiddenRankStats(net: Network, points: Float64Array, count: numbe
     let min = Infinity;
     let active = 0;
     for (let p = 0; p < count; p++) {
-      const r = pr.ranks[p * H + l];
+      const r = ranks[p * H + l];
       histogram[r]++;
       sum += r;
       min = Math.min(min, r);

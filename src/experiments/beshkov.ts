@@ -18,7 +18,9 @@
  *    that of the quotient M/A, the paper's prediction.
  *
  * Sizes are smaller than the paper's where JavaScript would take minutes (documented in each table);
- * `--quick` shrinks everything further for tests.
+ * `--quick` shrinks everything further for tests. The MNIST part's size can be raised towards the paper's
+ * with `--mnist-arch/--mnist-epochs/--mnist-train/--mnist-test` (beshkov-mnist.ts); such a run also reports
+ * ranks on raw 0–255 pixels (the paper's evaluation quirk) and the last hidden layer's rank after every epoch.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +32,8 @@ import { buildComplex, boxDomain } from '../complex/index.js';
 import { cellRanks } from '../rank/cells.js';
 import { fitMinibatch, hiddenRankStats, mnistDigits, classifierAccuracy, noiseImages, sphereTask, type LayerRankStats } from './beshkov-training.js';
 import { ringsTopology, circleThroughRandomNets, type RingsTopology, type CircleCell } from './beshkov-topology.js';
+import { checkMnistCounts, hiddenLayerRanks, type MnistOverrides } from './beshkov-mnist.js';
+import type { Network } from '../net/network.js';
 import type { Experiment, ExperimentOptions, ExperimentIO } from './types.js';
 
 interface Sizes {
@@ -76,6 +80,22 @@ interface TrainedRanks {
   readonly after: LayerRankStats[];
 }
 
+/** The experiment's options: the common ones, plus the `--mnist-*` overrides (parseMnistFlags). */
+export interface BeshkovOptions extends ExperimentOptions {
+  mnist?: MnistOverrides;
+}
+
+/** One epoch of the last hidden layer's rank on test digits ([0, 1] pixels and raw 0–255 pixels). */
+export interface RankEpoch {
+  epoch: number;
+  /** Mean training loss of the epoch (null for epoch 0, the initial net). */
+  loss: number | null;
+  meanRank: number;
+  minRank: number;
+  rawMeanRank: number;
+  rawMinRank: number;
+}
+
 export interface BeshkovResult {
   experiment: 'beshkov';
   quick: boolean;
@@ -83,7 +103,20 @@ export interface BeshkovResult {
   widthSweep: { nets: number; samples: number; cells: GridCell[] };
   meanWeight: { inputDim: number; std: number; nets: number; cells: MeanWeightCell[] };
   dale: { inputs: number; width: number; gain: number; nets: number; rows: DaleRow[]; balancedWindow: [number, number] | null };
-  mnist: TrainedRanks & { trainDigits: number; testDigits: number; accuracyBefore: number; accuracyAfter: number; noiseBefore: LayerRankStats[]; noiseAfter: LayerRankStats[] };
+  mnist: TrainedRanks & {
+    trainDigits: number;
+    testDigits: number;
+    accuracyBefore: number;
+    accuracyAfter: number;
+    noiseBefore: LayerRankStats[];
+    noiseAfter: LayerRankStats[];
+    /** Only with --mnist-* options: ranks on raw 0–255 digits and on 255·N(0,1) noise (the paper's evaluation). */
+    raw?: { before: LayerRankStats[]; after: LayerRankStats[]; noiseBefore: LayerRankStats[]; noiseAfter: LayerRankStats[] };
+    /** Only with --mnist-* options: the last hidden layer's rank on the first `points` test digits, epoch by epoch. */
+    trajectory?: { layer: number; width: number; points: number; epochs: RankEpoch[] };
+    /** Only with --mnist-* options: seconds spent training, and in total on the MNIST part. */
+    seconds?: { training: number; total: number };
+  };
   toy: { dim: number; classification: TrainedRanks; regression: TrainedRanks };
   topology: RingsTopology;
   circle: CircleCell[];
@@ -92,8 +125,22 @@ export interface BeshkovResult {
 
 export const beshkov: Experiment = {
   description: 'rank decomposition (Beshkov & Einevoll): low-rank probability vs width/mean weight, Dale nets, MNIST and toy tasks',
-  run(opts: ExperimentOptions, io: ExperimentIO): BeshkovResult {
-    const S = opts.quick ? QUICK : FULL;
+  run(opts: BeshkovOptions, io: ExperimentIO): BeshkovResult {
+    const base = opts.quick ? QUICK : FULL;
+    const o = opts.mnist;
+    const S: Sizes = o
+      ? {
+          ...base,
+          mnist: {
+            arch: o.arch ?? base.mnist.arch,
+            epochs: o.epochs ?? base.mnist.epochs,
+            perClassTrain: o.train !== undefined ? o.train / 10 : base.mnist.perClassTrain,
+            perClassTest: o.test !== undefined ? o.test / 10 : base.mnist.perClassTest,
+            noise: o.test ?? base.mnist.noise,
+          },
+        }
+      : base;
+    if (o) checkMnistCounts(S.mnist.perClassTrain, S.mnist.perClassTest);
     const say = (s: string) => {
       if (io.interactive && !opts.json) io.err(`\r${s.padEnd(60)}`);
     };
@@ -104,7 +151,7 @@ export const beshkov: Experiment = {
     say('Dale…');
     const daleRows = daleSweep(rng(`${opts.seed}:dale`), S.dale.inputs, S.dale.width, S.dale.inhibitory, S.dale.nets);
     say('MNIST…');
-    const mnist = runMnist(opts.seed, S);
+    const mnist = runMnist(opts.seed, S, !!o, (e) => say(`MNIST epoch ${e}/${S.mnist.epochs}…`));
     say('toy tasks…');
     const toy = {
       dim: S.toy.dim,
@@ -136,15 +183,59 @@ export const beshkov: Experiment = {
   },
 };
 
-function runMnist(seed: number, S: Sizes): BeshkovResult['mnist'] {
+/** Test digits whose last-hidden-layer rank is followed epoch by epoch (paper: all 1000). */
+const TRAJECTORY_POINTS = 100;
+
+function runMnist(seed: number, S: Sizes, paperLike: boolean, progress: (epoch: number) => void): BeshkovResult['mnist'] {
+  const t0 = performance.now();
   const rand = rng(`${seed}:mnist`);
   const train = mnistDigits(S.mnist.perClassTrain, 0);
   // Test digits from the end of each class's samples (the smallest class has 863).
   const test = mnistDigits(S.mnist.perClassTest, 863 - S.mnist.perClassTest);
   const init = randomNetwork(rand, S.mnist.arch);
-  const fit = fitMinibatch(rand, init, { inputs: train.inputs, targets: train.labels, count: train.count, inputDim: 784, targetDim: 1 }, { loss: 'ce', lr: 1e-3, epochs: S.mnist.epochs, batchSize: 64 });
+  // The paper's rank-vs-training curve: the last hidden layer's mean and min rank after every epoch.
+  const H = S.mnist.arch.length - 2;
+  const tp = Math.min(TRAJECTORY_POINTS, test.count);
+  const tDigits = test.inputs.subarray(0, tp * 784);
+  const tRaw = tDigits.map((v) => 255 * v);
+  const epochs: RankEpoch[] = [];
+  let trackingMs = 0;
+  const track = (epoch: number, loss: number | null, net: Network) => {
+    const [mean, min] = lastLayerRank(net, tDigits, tp, H);
+    const [rawMean, rawMin] = lastLayerRank(net, tRaw, tp, H);
+    epochs.push({ epoch, loss, meanRank: mean, minRank: min, rawMeanRank: rawMean, rawMinRank: rawMin });
+  };
+  if (paperLike) track(0, null, init);
+  const tTrain = performance.now();
+  const fit = fitMinibatch(rand, init, { inputs: train.inputs, targets: train.labels, count: train.count, inputDim: 784, targetDim: 1 }, {
+    loss: 'ce',
+    lr: 1e-3,
+    epochs: S.mnist.epochs,
+    batchSize: 64,
+    onEpoch: paperLike
+      ? (e, loss, net) => {
+          progress(e);
+          const t = performance.now();
+          track(e, loss, net());
+          trackingMs += performance.now() - t;
+        }
+      : undefined,
+  });
+  const trainingMs = performance.now() - tTrain - trackingMs;
   const noise = noiseImages(rand, S.mnist.noise);
-  return {
+  const extra: Partial<BeshkovResult['mnist']> = {};
+  if (paperLike) {
+    const rawDigits = test.inputs.map((v) => 255 * v);
+    const rawNoise = noise.map((v) => 255 * v);
+    extra.raw = {
+      before: hiddenRankStats(init, rawDigits, test.count),
+      after: hiddenRankStats(fit.net, rawDigits, test.count),
+      noiseBefore: hiddenRankStats(init, rawNoise, S.mnist.noise),
+      noiseAfter: hiddenRankStats(fit.net, rawNoise, S.mnist.noise),
+    };
+    extra.trajectory = { layer: H, width: S.mnist.arch[H], points: tp, epochs };
+  }
+  const result: BeshkovResult['mnist'] = {
     arch: S.mnist.arch,
     epochs: S.mnist.epochs,
     finalLoss: fit.lossCurve[fit.lossCurve.length - 1],
@@ -156,7 +247,23 @@ function runMnist(seed: number, S: Sizes): BeshkovResult['mnist'] {
     after: hiddenRankStats(fit.net, test.inputs, test.count),
     noiseBefore: hiddenRankStats(init, noise, S.mnist.noise),
     noiseAfter: hiddenRankStats(fit.net, noise, S.mnist.noise),
+    ...extra,
   };
+  if (paperLike) result.seconds = { training: +(trainingMs / 1000).toFixed(1), total: +((performance.now() - t0) / 1000).toFixed(1) };
+  return result;
+}
+
+/** Mean and minimum rank of hidden layer H over `count` points. */
+function lastLayerRank(net: Network, points: Float64Array, count: number, H: number): [number, number] {
+  const ranks = hiddenLayerRanks(net, points, count);
+  let sum = 0;
+  let min = Infinity;
+  for (let p = 0; p < count; p++) {
+    const r = ranks[p * H + H - 1];
+    sum += r;
+    min = Math.min(min, r);
+  }
+  return [sum / count, min];
 }
 
 function runToy(seed: number, S: Sizes, kind: 'discrete' | 'continuous'): TrainedRanks {
@@ -266,6 +373,18 @@ function humanReport(r: BeshkovResult): string {
   L.push('', `Fig. 3 — MNIST ${m.arch.join('-')}, ${m.trainDigits} training digits, ${m.epochs} epochs: test accuracy ${m.accuracyBefore.toFixed(3)} → ${m.accuracyAfter.toFixed(3)}`);
   L.push('  layer  width   mean rank digits (before → after)   min rank   mean rank noise');
   m.before.forEach((b, i) => L.push(`  ${String(b.layer).padEnd(6)} ${String(b.width).padEnd(6)}  ${b.meanRank.toFixed(2).padStart(8)} → ${m.after[i].meanRank.toFixed(2).padEnd(22)} ${String(b.minRank).padStart(3)} → ${String(m.after[i].minRank).padEnd(4)} ${m.noiseBefore[i].meanRank.toFixed(2)} → ${m.noiseAfter[i].meanRank.toFixed(2)}`));
+  if (m.raw) {
+    const raw = m.raw;
+    L.push(`  the paper's evaluation — raw 0–255 digits, noise 255·N(0,1):`);
+    raw.before.forEach((b, i) => L.push(`  ${String(b.layer).padEnd(6)} ${String(b.width).padEnd(6)}  ${b.meanRank.toFixed(2).padStart(8)} → ${raw.after[i].meanRank.toFixed(2).padEnd(22)} ${String(b.minRank).padStart(3)} → ${String(raw.after[i].minRank).padEnd(4)} ${raw.noiseBefore[i].meanRank.toFixed(2)} → ${raw.noiseAfter[i].meanRank.toFixed(2)}`));
+  }
+  if (m.trajectory) {
+    const t = m.trajectory;
+    L.push(`  layer ${t.layer} (${t.width} units) epoch by epoch, ${t.points} test digits: mean [min] rank on [0,1] pixels | raw 0–255`);
+    L.push('  epoch  train loss   [0,1]            raw');
+    for (const e of t.epochs) L.push(`  ${String(e.epoch).padEnd(6)} ${e.loss === null ? '       —' : e.loss.toFixed(4).padStart(8)}   ${e.meanRank.toFixed(2).padStart(6)} [${String(e.minRank).padStart(3)}]   ${e.rawMeanRank.toFixed(2).padStart(6)} [${String(e.rawMinRank).padStart(3)}]`);
+  }
+  if (m.seconds) L.push(`  time: ${m.seconds.training} s training, ${m.seconds.total} s for the MNIST part`);
   L.push('', `Toy tasks — Sphere function on ℝ^${r.toy.dim}, net ${r.toy.classification.arch.join('-')}: mean rank on test points (before → after)`);
   for (const [name, t] of [['classification', r.toy.classification], ['regression', r.toy.regression]] as const) {
     L.push(`  ${name} (final loss ${t.finalLoss.toExponential(2)}): ` + t.before.map((b, i) => `L${b.layer} ${b.meanRank.toFixed(2)} → ${t.after[i].meanRank.toFixed(2)}`).join(', '));

@@ -1,14 +1,16 @@
 /**
  * `tessera reproduce NAME [--json] [--out DIR] [--seed N] [--quick]`: run one of the papers'
  * experiments from the registry in `experiments/index.ts`. `--list` (or no name) lists them.
+ * `--mnist-arch/--mnist-epochs/--mnist-train/--mnist-test` size the MNIST part of `beshkov` only.
  */
 import type { Command } from 'commander';
 import { experiments } from '../../experiments/index.js';
 import type { ExperimentOptions } from '../../experiments/types.js';
+import { parseMnistFlags, type MnistFlags } from '../../experiments/beshkov-mnist.js';
 import { TesseraError } from '../../numeric/errors.js';
 import { emit, type IO } from '../io.js';
 
-interface ReproduceFlags {
+interface ReproduceFlags extends MnistFlags {
   json?: boolean;
   out?: string;
   seed: string;
@@ -26,6 +28,10 @@ export function register(program: Command, io: IO): void {
     .option('--seed <n>', 'random seed (integer)', '1')
     .option('--quick', 'a small, fast version (for tests and CI)')
     .option('--list', 'list the experiments')
+    .option('--mnist-arch <widths>', 'beshkov only: MNIST net widths, 784,…,10 (default 784,64,32,10; paper-like: 784,512,256,128,100,10)')
+    .option('--mnist-epochs <n>', 'beshkov only: MNIST training epochs (default 20; the paper: 50)')
+    .option('--mnist-train <n>', 'beshkov only: MNIST training digits, a multiple of 10 (default 3000)')
+    .option('--mnist-test <n>', 'beshkov only: MNIST test digits and noise images for the ranks, a multiple of 10 (default 600; the paper: 1000)')
     .action(async (name: string | undefined, flags: ReproduceFlags) => {
       if (flags.list || name === undefined) {
         const names = Object.keys(experiments).sort();
@@ -39,7 +45,11 @@ export function register(program: Command, io: IO): void {
       }
       const seed = Number(flags.seed);
       if (!Number.isSafeInteger(seed)) throw new TesseraError('input', `--seed: expected an integer, got "${flags.seed}"`);
-      const opts: ExperimentOptions = { json: !!flags.json, out: flags.out, seed, quick: !!flags.quick };
+      if (name !== 'beshkov' && [flags.mnistArch, flags.mnistEpochs, flags.mnistTrain, flags.mnistTest].some((v) => v !== undefined)) {
+        throw new TesseraError('input', `--mnist-arch, --mnist-epochs, --mnist-train and --mnist-test apply only to "tessera reproduce beshkov", not "${name}"`);
+      }
+      const mnist = parseMnistFlags(flags);
+      const opts: ExperimentOptions & { mnist?: typeof mnist } = { json: !!flags.json, out: flags.out, seed, quick: !!flags.quick, ...(mnist ? { mnist } : {}) };
       await experiments[name].run(opts, io);
     });
 }
