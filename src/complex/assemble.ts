@@ -10,6 +10,7 @@ import { packedWords } from '../net/signs.js';
 import type { Lattice } from './lattice.js';
 import type { CellsOfDim, Complex, Domain } from './types.js';
 import type { AffinePlane } from '../net/slice.js';
+import { forwardRegionMapper, type RegionMapFn } from './regionmap.js';
 
 /** Sign words of every cell, bottom-up by OR of the facets' words. */
 export function cellSigns(lat: Lattice, vertexWords: Uint32Array, W: number): Uint32Array[] {
@@ -61,11 +62,18 @@ export function topInteriorPointsOf(lat: Lattice): Float64Array {
 }
 
 /**
- * Affine maps of regions from their activation patterns, by a backward pass (cost m × parameters, cheaper
- * than forward when m < n): g ← W_L; for l = L−1…1: g ← g·D_l, c += g·b_l, g ← g·W_l. Scratch buffers
- * are allocated once per network; only active neurons are visited.
+ * Affine maps of regions from their activation patterns. On the plane, forward with shared prefixes
+ * (regionmap.ts): the 2-D engine emits neighbouring regions together, so most of each region's map is
+ * its predecessor's. Otherwise by a backward pass (cost m × parameters, cheaper than forward when m < n,
+ * and the n-D engine's region order shares little): g ← W_L; for l = L−1…1: g ← g·D_l, c += g·b_l,
+ * g ← g·W_l. Scratch buffers are allocated once per network; only active neurons are visited.
  */
-export function regionMapper(net: Network): (signs: Uint32Array, at: number, J: Float64Array, jAt: number, c: Float64Array, cAt: number) => void {
+export function regionMapper(net: Network): RegionMapFn {
+  if (net.inputDim === 2) return forwardRegionMapper(net);
+  return backwardRegionMapper(net);
+}
+
+export function backwardRegionMapper(net: Network): RegionMapFn {
   let maxWidth = net.inputDim;
   for (const layer of net.layers) maxWidth = Math.max(maxWidth, layer.inDim, layer.outDim);
   const scratch: MapScratch = {

@@ -1,15 +1,16 @@
 /**
  * buildComplex with worker threads (node:worker_threads) for large jobs. In 2-D the whole build is shared
  * out by regions of the first layer (planar-parallel.ts) when the work is large enough. Otherwise the
- * cells are built on this thread and the affine maps of the regions (a backward pass per region, the
- * largest share of the time for wide networks: m × parameters each) are computed by `workers` threads
- * over equal slices of the regions. Small jobs (under `minRegions`) stay on this thread, where starting
+ * cells are built on this thread and the affine maps of the regions (regionMapper in assemble.ts; a large
+ * share of the time for wide networks) are computed by `workers` threads over about equal slices of the
+ * regions. Small jobs (under `minRegions`) stay on this thread, where starting
  * threads would cost more; `minRegions: 0` forces the threads (tests).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Network } from '../net/network.js';
 import { regionMapper } from './assemble.js';
+import { startsAfresh } from './regionmap.js';
 import { buildComplexWith, type BuildOptions } from './build.js';
 import { buildPlanarParallel } from './planar-parallel.js';
 import type { Complex, Domain } from './types.js';
@@ -38,10 +39,18 @@ export async function buildComplexParallel(net: Network, domain: Domain, options
   const signs = probe.cells[n].signs;
   const jobs: Promise<void>[] = [];
   const per = Math.ceil(regions / workers);
+  // Slices begin where the region maps start afresh (regionmap.ts), so they match this thread's bits.
+  const cuts = [0];
+  for (let k = 1; k < workers; k++) {
+    let at = Math.max(cuts[k - 1], Math.min(regions, k * per));
+    while (at < regions && !startsAfresh(net, signs, W, at)) at++;
+    cuts.push(at);
+  }
+  cuts.push(regions);
   for (let k = 0; k < workers; k++) {
-    const from = k * per;
-    const to = Math.min(regions, from + per);
-    if (from >= to) break;
+    const from = cuts[k];
+    const to = cuts[k + 1];
+    if (from >= to) continue;
     jobs.push(
       runWorker({ layers, signs: signs.slice(from * W, to * W), words: W, count: to - from, dim: n, outputDim: m }).then(({ J, c }) => {
         (probe.topJacobians as Float64Array).set(J, from * m * n);

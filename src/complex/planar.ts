@@ -16,6 +16,7 @@ import { packedWords } from '../net/signs.js';
 import { TesseraError } from '../numeric/errors.js';
 import type { Tolerance } from '../numeric/tolerance.js';
 import { EdgeMap } from './edgehash.js';
+import { LayerCut } from './layercut.js';
 import { GrowF64, GrowI32, ensureCapacity } from './grow.js';
 import type { Lattice } from './lattice.js';
 import type { BuildOptions } from './build.js';
@@ -104,13 +105,14 @@ export function runPlanarLayers(
 ): void {
   const H = hiddenCount(net);
   const W = packedWords(H);
-  const coords = state.coords;
-  let V = state.V;
-  let words = state.words;
+  const cut = new LayerCut(state.coords, W, state.V, state.words);
   let polys = state.polys;
   let act = state.act;
   let actWidth = state.actWidth;
   let base = state.base;
+  // The previous layer's activations become the next layer's Z buffer (no fresh V × w array a layer).
+  let spare: Float64Array = new Float64Array(0);
+  let growth = 2;
 
   // Scratch for one region's sub-polygons (double-buffered CSR) and its neuron list.
   let curV = new Int32Array(256);
@@ -121,11 +123,10 @@ export function runPlanarLayers(
   for (let l = state.layer; l < untilLayer; l++) {
     const layer = net.layers[l];
     const w = layer.outDim;
-    // Layer values at the existing vertices, and one zero threshold per neuron (tolerance policy:
-    // |b| + Σ|wᵢ|·max|aᵢ| over the current vertices).
-    let Z = new Float64Array(Math.max(V * 2, 64) * w);
+    const V0 = cut.V;
+    // One zero threshold per neuron (tolerance policy: |b| + Σ|wᵢ|·max|aᵢ| over the current vertices).
     let amax: Float64Array = new Float64Array(actWidth);
-    for (let v = 0; v < V; v++) for (let i = 0; i < actWidth; i++) amax[i] = Math.max(amax[i], Math.abs(act[v * actWidth + i]));
+    for (let v = 0; v < V0; v++) for (let i = 0; i < actWidth; i++) amax[i] = Math.max(amax[i], Math.abs(act[v * actWidth + i]));
     if (globalAmax) amax = globalAmax(l, amax);
     const thr = new Float64Array(w);
     for (let o = 0; o < w; o++) {
@@ -133,105 +134,90 @@ export function runPlanarLayers(
       for (let i = 0; i < actWidth; i++) s += Math.abs(layer.weight[o * actWidth + i]) * amax[i];
       thr[o] = tol.relative * s;
     }
-    // Z = b + Σ over the vertex's nonzero inputs of aᵢ·(column i of W): ReLU zeros cost nothing.
+    // Room for the vertices this layer will add, guessed from the last layer's growth: copying a
+    // V × w array to grow it costs more than reserving (untouched pages are free).
+    const need = Math.max(Math.ceil(V0 * growth), 64) * w;
+    let Z: Float64Array;
+    if (w === actWidth) {
+      // In place: valuesAt reads a vertex's inputs before its values overwrite them. One buffer kept
+      // layer after layer touches fresh memory only where it grows, and fresh pages (page faults) cost
+      // more here than the arithmetic; a new one gets room for the next layer too.
+      if (act.length >= need) Z = act;
+      else {
+        Z = new Float64Array(need * 8 <= 1 << 30 ? 2 * need : need);
+        Z.set(act.subarray(0, V0 * w));
+        act = Z;
+      }
+    } else Z = spare.length >= need ? spare : new Float64Array(need);
+    let words = ensureCapacity(cut.words, V0 * W);
     const WT = new Float64Array(actWidth * w);
     for (let o = 0; o < w; o++) for (let i = 0; i < actWidth; i++) WT[i * w + o] = layer.weight[o * actWidth + i];
-    for (let v = 0; v < V; v++) {
-      const zr = v * w;
-      Z.set(layer.bias, zr);
-      for (let i = 0; i < actWidth; i++) {
-        const ai = act[v * actWidth + i];
-        if (ai === 0) continue;
-        const col = i * w;
-        for (let o = 0; o < w; o++) Z[zr + o] += ai * WT[col + o];
-      }
-      for (let o = 0; o < w; o++) {
-        const z = Z[zr + o];
-        const k = base + o;
-        if (z > thr[o]) words[v * W + (k >>> 4)] |= 1 << ((k & 15) << 1);
-        else if (z < -thr[o]) words[v * W + (k >>> 4)] |= 2 << ((k & 15) << 1);
-      }
-    }
-    const split = new EdgeMap(V);
-    const code = (v: number, k: number) => (words[v * W + (k >>> 4)] >>> ((k & 15) << 1)) & 3;
-
-    /** The vertex where neuron o (strictly −/+ at a, b) crosses edge ab: made once, shared. */
-    const splitEdge = (a: number, b: number, o: number): number => {
-      const known = split.get(a, b);
-      if (known >= 0) return known;
-      const za = Z[a * w + o];
-      const zb = Z[b * w + o];
-      let t = za / (za - zb);
-      if (!(t > 0)) t = 0;
-      if (!(t < 1)) t = 1;
-      const nv = V++;
-      coords.push(coords.data[2 * a] + t * (coords.data[2 * b] - coords.data[2 * a]));
-      coords.push(coords.data[2 * a + 1] + t * (coords.data[2 * b + 1] - coords.data[2 * a + 1]));
-      if (V * w > Z.length) Z = ensureCapacity(Z, V * w);
-      if (V * W > words.length) words = ensureCapacity(words, V * W);
-      // Earlier layers: the edge's signs. This layer: the edge's sign where it has one, 0 for o, and
-      // the interpolated value decides only neurons that are strictly opposite at a and b.
-      for (let q = 0; q < W; q++) words[nv * W + q] = 0;
-      for (let q = 0; q < (base >>> 4); q++) words[nv * W + q] = words[a * W + q] | words[b * W + q];
-      for (let k = base & ~15; k < base; k++) {
-        const c = code(a, k) | code(b, k);
-        if (c) words[nv * W + (k >>> 4)] |= c << ((k & 15) << 1);
-      }
-      for (let j = 0; j < w; j++) {
-        const zj = Z[a * w + j] + t * (Z[b * w + j] - Z[a * w + j]);
-        const k = base + j;
-        if (j === o) {
-          Z[nv * w + j] = 0;
-          continue;
-        }
-        Z[nv * w + j] = zj;
-        const ca = code(a, k);
-        const cb = code(b, k);
-        let c = ca | cb;
-        if (c === 3) c = zj > thr[j] ? 1 : zj < -thr[j] ? 2 : 0;
-        if (c) words[nv * W + (k >>> 4)] |= c << ((k & 15) << 1);
-      }
-      split.set(a, b, nv);
-      return nv;
-    };
+    cut.Z = Z;
+    cut.words = words;
+    cut.w = w;
+    cut.base = base;
+    cut.thr = thr;
+    cut.split = new EdgeMap(V0);
+    cut.WT = WT;
+    cut.bias = layer.bias;
+    cut.act = act;
+    cut.inDim = actWidth;
+    const done = (cut.done = new Uint8Array(V0));
 
     const out = { off: new GrowI32(polys.off.length * 2), verts: new GrowI32(polys.verts.length * 2) };
     out.off.push(0);
     const R = polys.off.length - 1;
     const neurons = new Int32Array(w);
+    const q0 = base >>> 4;
+    const q1 = (base + w - 1) >>> 4;
+    const any = new Uint32Array(q1 - q0 + 1);
+    const pv = polys.verts.data;
     for (let r = 0; r < R; r++) {
       const p0 = polys.off.data[r];
       const p1 = polys.off.data[r + 1];
-      // Neurons whose line crosses this region: both strict signs among its vertices.
+      // Neurons whose line crosses this region: both strict signs among its vertices, i.e. the OR of
+      // the vertices' words has the field 3 (ascending, as the cut order must be).
+      any.fill(0);
+      for (let p = p0; p < p1; p++) {
+        if (done[pv[p]] === 0) cut.valuesAt(pv[p]);
+        const at = pv[p] * W;
+        for (let q = q0; q <= q1; q++) any[q - q0] |= words[at + q];
+      }
       let nn = 0;
-      for (let o = 0; o < w; o++) {
-        const k = base + o;
-        let bits = 0;
-        for (let p = p0; p < p1; p++) bits |= code(polys.verts.data[p], k);
-        if (bits === 3) neurons[nn++] = o;
+      for (let q = q0; q <= q1; q++) {
+        const x = any[q - q0];
+        let both = x & (x >>> 1) & 0x55555555;
+        while (both !== 0) {
+          const low = both & -both;
+          both ^= low;
+          const k = (q << 4) | ((31 - Math.clz32(low)) >>> 1);
+          if (k >= base && k < base + w) neurons[nn++] = k - base;
+        }
       }
       // Load the region as the single sub-polygon.
       let len = p1 - p0;
       if (curV.length < len) curV = new Int32Array(len * 2);
-      for (let p = 0; p < len; p++) curV[p] = polys.verts.data[p0 + p];
+      for (let p = 0; p < len; p++) curV[p] = pv[p0 + p];
       curO[0] = 0;
       curO[1] = len;
       let count = 1;
       for (let q = 0; q < nn; q++) {
         const o = neurons[q];
         const k = base + o;
+        const kq = k >>> 4;
+        const ks = (k & 15) << 1;
         let nCount = 0;
         let nLen = 0;
-        const need = len * 2 + 8 * (count + 1);
-        if (nxtV.length < need) nxtV = new Int32Array(need * 2);
+        const room = len * 2 + 8 * (count + 1);
+        if (nxtV.length < room) nxtV = new Int32Array(room * 2);
         if (nxtO.length < 2 * count + 2) nxtO = new Int32Array(4 * count + 4);
         nxtO[0] = 0;
         for (let s = 0; s < count; s++) {
           const a0 = curO[s];
           const a1 = curO[s + 1];
           let bits = 0;
-          for (let p = a0; p < a1; p++) bits |= code(curV[p], k);
-          if (bits !== 3) {
+          for (let p = a0; p < a1; p++) bits |= words[curV[p] * W + kq] >>> ks;
+          if ((bits & 3) !== 3) {
             for (let p = a0; p < a1; p++) nxtV[nLen++] = curV[p];
             nxtO[++nCount] = nLen;
             continue;
@@ -241,10 +227,13 @@ export function runPlanarLayers(
             for (let p = a0; p < a1; p++) {
               const u = curV[p];
               const v = curV[p + 1 < a1 ? p + 1 : a0];
-              const cu = code(u, k);
+              const cu = (words[u * W + kq] >>> ks) & 3;
               if (cu === side || cu === 0) nxtV[nLen++] = u;
-              const cv = code(v, k);
-              if ((cu | cv) === 3) nxtV[nLen++] = cu === 2 ? splitEdge(u, v, o) : splitEdge(v, u, o);
+              const cv = (words[v * W + kq] >>> ks) & 3;
+              if ((cu | cv) === 3) {
+                nxtV[nLen++] = cu === 2 ? cut.splitEdge(u, v, o) : cut.splitEdge(v, u, o);
+                words = cut.words;
+              }
             }
             nxtO[++nCount] = nLen;
           }
@@ -259,18 +248,25 @@ export function runPlanarLayers(
         out.off.push(out.verts.length);
       }
       if ((r & 255) === 255) {
-        const cells = 2 * V + 2 * (out.off.length - 1);
+        const cells = 2 * cut.V + 2 * (out.off.length - 1);
         if (cells > maxCells) overBudget(cells, maxCells, base + w * ((r + 1) / R), H);
         if ((r & 4095) === 4095) options.onProgress?.({ done: base + Math.floor((w * (r + 1)) / R), total: H, cells, layer: l });
       }
     }
     polys = out;
-    // ReLU with the decided signs.
-    const next = new Float64Array(V * w);
+    for (let v = 0; v < V0; v++) if (done[v] === 0) cut.valuesAt(v);
+    // ReLU with the decided signs, in place: Z becomes the next layer's input.
+    const V = cut.V;
+    const Zl = cut.Z;
     for (let v = 0; v < V; v++) {
-      for (let o = 0; o < w; o++) if (code(v, base + o) === 1) next[v * w + o] = Z[v * w + o];
+      for (let o = 0; o < w; o++) {
+        const k = base + o;
+        if (((words[v * W + (k >>> 4)] >>> ((k & 15) << 1)) & 3) !== 1) Zl[v * w + o] = 0;
+      }
     }
-    act = next;
+    growth = Math.min(4, Math.max(2, (1.25 * V) / Math.max(V0, 1)));
+    if (act.buffer !== Zl.buffer) spare = act;
+    act = Zl;
     actWidth = w;
     base += w;
     const cells = 2 * V + 2 * (polys.off.length - 1);

@@ -1,0 +1,158 @@
+/**
+ * One hidden layer's cut of the 2-D build (planar.ts): the layer's values at the vertices, made when a
+ * region first needs them, and the vertices made where the layer's lines cross edges.
+ */
+import { EdgeMap } from './edgehash.js';
+import { ensureCapacity, type GrowF64 } from './grow.js';
+
+/**
+ * One layer's cut in progress: the layer's values Z at every vertex (V × w), the vertices' sign words,
+ * the zero thresholds, and the edges already split. A class rather than a closure, so that the hot
+ * fields are plain properties of one object shape (a closure over reassigned `let`s keeps them in a
+ * context object and TurboFan reloads them at every use).
+ */
+export class LayerCut {
+  Z: Float64Array = new Float64Array(0);
+  w = 0;
+  base = 0;
+  thr: Float64Array = new Float64Array(0);
+  split: EdgeMap = new EdgeMap(16);
+  // The layer (weights transposed, in × w) and its input activations at the old vertices.
+  WT: Float64Array = new Float64Array(0);
+  bias: Float64Array = new Float64Array(0);
+  act: Float64Array = new Float64Array(0);
+  inDim = 0;
+  /** Old vertices (there before this layer) whose values are made (1). */
+  done: Uint8Array = new Uint8Array(0);
+  private idx = new Int32Array(0);
+  private av = new Float64Array(0);
+
+  constructor(
+    readonly coords: GrowF64,
+    readonly W: number,
+    public V: number,
+    public words: Uint32Array,
+  ) {}
+
+  /**
+   * Layer values and signs at old vertex v: Z = b + Σ over v's nonzero inputs of aᵢ·(column i of W)
+   * (ReLU zeros cost nothing). Eight outputs at a time with their own sums, each summed in ascending
+   * i as a plain loop would, so the bits do not depend on the blocking. `act` may be Z's own buffer
+   * (equal widths): the inputs are gathered before the row is overwritten. Made when a region
+   * first needs them rather than in one pass, so that the rows split edges read are still in cache.
+   */
+  valuesAt(v: number): void {
+    const { w, W, base, thr, WT, bias, act, inDim, Z, words } = this;
+    if (this.idx.length < inDim) {
+      this.idx = new Int32Array(inDim);
+      this.av = new Float64Array(inDim);
+    }
+    const { idx, av } = this;
+    let nz = 0;
+    for (let i = 0; i < inDim; i++) {
+      const a = act[v * inDim + i];
+      if (a !== 0) {
+        idx[nz] = i * w;
+        av[nz++] = a;
+      }
+    }
+    const zr = v * w;
+    let o = 0;
+    for (; o + 7 < w; o += 8) {
+      let s0 = bias[o];
+      let s1 = bias[o + 1];
+      let s2 = bias[o + 2];
+      let s3 = bias[o + 3];
+      let s4 = bias[o + 4];
+      let s5 = bias[o + 5];
+      let s6 = bias[o + 6];
+      let s7 = bias[o + 7];
+      for (let q = 0; q < nz; q++) {
+        const a = av[q];
+        const c = idx[q] + o;
+        s0 += a * WT[c];
+        s1 += a * WT[c + 1];
+        s2 += a * WT[c + 2];
+        s3 += a * WT[c + 3];
+        s4 += a * WT[c + 4];
+        s5 += a * WT[c + 5];
+        s6 += a * WT[c + 6];
+        s7 += a * WT[c + 7];
+      }
+      Z[zr + o] = s0;
+      Z[zr + o + 1] = s1;
+      Z[zr + o + 2] = s2;
+      Z[zr + o + 3] = s3;
+      Z[zr + o + 4] = s4;
+      Z[zr + o + 5] = s5;
+      Z[zr + o + 6] = s6;
+      Z[zr + o + 7] = s7;
+    }
+    for (; o < w; o++) {
+      let s = bias[o];
+      for (let q = 0; q < nz; q++) s += av[q] * WT[idx[q] + o];
+      Z[zr + o] = s;
+    }
+    for (let o = 0; o < w; o++) {
+      const z = Z[zr + o];
+      const k = base + o;
+      if (z > thr[o]) words[v * W + (k >>> 4)] |= 1 << ((k & 15) << 1);
+      else if (z < -thr[o]) words[v * W + (k >>> 4)] |= 2 << ((k & 15) << 1);
+    }
+    this.done[v] = 1;
+  }
+
+  /** The vertex where neuron o (strictly −/+ at a, b) crosses edge ab: made once, shared. */
+  splitEdge(a: number, b: number, o: number): number {
+    const known = this.split.get(a, b);
+    if (known >= 0) return known;
+    const { w, W, base, thr, coords } = this;
+    let Z = this.Z;
+    const za = Z[a * w + o];
+    const zb = Z[b * w + o];
+    let t = za / (za - zb);
+    if (!(t > 0)) t = 0;
+    if (!(t < 1)) t = 1;
+    const nv = this.V++;
+    const xa = coords.data[2 * a];
+    const ya = coords.data[2 * a + 1];
+    const x = xa + t * (coords.data[2 * b] - xa);
+    const y = ya + t * (coords.data[2 * b + 1] - ya);
+    coords.push(x);
+    coords.push(y);
+    if ((nv + 1) * w > Z.length) this.Z = Z = ensureCapacity(Z, (nv + 1) * w);
+    let words = this.words;
+    if ((nv + 1) * W > words.length) this.words = words = ensureCapacity(words, (nv + 1) * W);
+    const ra = a * w;
+    const rb = b * w;
+    const rn = nv * w;
+    for (let j = 0; j < w; j++) Z[rn + j] = Z[ra + j] + t * (Z[rb + j] - Z[ra + j]);
+    Z[rn + o] = 0;
+    // Signs: those of the edge (the OR of its ends; later layers' fields are still 0 at both). A field
+    // of this layer that is 3 (ends strictly opposite) is 0 for o and decided by the interpolated value
+    // for the others.
+    const qa = a * W;
+    const qb = b * W;
+    const qn = nv * W;
+    for (let q = 0; q < W; q++) words[qn + q] = words[qa + q] | words[qb + q];
+    const end = base + w;
+    for (let q = base >>> 4; q <= (end - 1) >>> 4; q++) {
+      let x3 = words[qn + q];
+      let both = x3 & (x3 >>> 1) & 0x55555555;
+      while (both !== 0) {
+        const low = both & -both;
+        both ^= low;
+        const shift = 31 - Math.clz32(low);
+        const k = (q << 4) | (shift >>> 1);
+        if (k < base || k >= end) continue;
+        const j = k - base;
+        const z = Z[rn + j];
+        const c = j === o ? 0 : z > thr[j] ? 1 : z < -thr[j] ? 2 : 0;
+        x3 = (x3 & ~(3 << shift)) | (c << shift);
+      }
+      words[qn + q] = x3;
+    }
+    this.split.set(a, b, nv);
+    return nv;
+  }
+}

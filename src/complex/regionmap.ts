@@ -1,0 +1,322 @@
+/**
+ * Affine maps of regions from their sign patterns, forward with shared prefixes.
+ *
+ * On a region with activation pattern D₀ … D_{L−2}, hidden layer l's pre-activations are the affine map
+ * F_l(x) = F_l·[x; 1] with F₀ = [W₀ b₀] and F_{l+1} = W_{l+1}·D_l·F_l + [0 b_{l+1}]; the output map is
+ * W_L·D_{L−1}·F_{L−1} + [0 b_L]. F_{l+1} depends only on the patterns of layers ≤ l, and consecutive
+ * regions share most of their pattern (the 2-D engine emits the pieces of one parent region
+ * contiguously), so F is kept from the previous call and only rebuilt from the first layer whose pattern
+ * changed. Rows are rebuilt lazily: only rows of active neurons are ever read, so only those are made.
+ *
+ * When a layer's pattern changes in a few neurons (≤ MAX_FLIPS), the next layer's valid rows get a
+ * rank-one update per flipped neuron instead of a rebuild, at most MAX_UPDATES times before the rows are
+ * made from scratch again, so rounding cannot pile up (maps agree with the backward pass to ~1e-14). A
+ * region's bits therefore depend on the regions since the last fresh start; the mapper starts afresh at
+ * every change of the first layer's pattern, and worker threads split the regions exactly there
+ * (startsAfresh), so serial and threaded builds agree bit for bit. Cost per region: m × active × (n+1),
+ * plus the rows of the layers whose prefix changed, instead of the backward pass's m × Σ active × width.
+ */
+import type { Network } from '../net/network.js';
+
+/** Flipped neurons per in-place update, and updates before a row is remade from scratch. */
+const MAX_FLIPS = 8;
+const MAX_UPDATES = 32;
+
+export type RegionMapFn = (signs: Uint32Array, at: number, J: Float64Array, jAt: number, c: Float64Array, cAt: number) => void;
+
+export function forwardRegionMapper(net: Network): RegionMapFn {
+  const layers = net.layers;
+  const L = layers.length;
+  const n = net.inputDim;
+  const n1 = n + 1;
+  const m = net.outputDim;
+  const hidden = L - 1;
+  // Per hidden layer l: F_l (w × (n+1), row-major), which rows are valid (stamp === version), the
+  // pattern that F_{l+1} was made for (1 = active) and its active neurons as a list.
+  const F: Float64Array[] = [];
+  const rowStamp: Int32Array[] = [];
+  const version = new Int32Array(hidden);
+  const pattern: Uint8Array[] = [];
+  const activeList: Int32Array[] = [];
+  const activeCount = new Int32Array(hidden);
+  const first = new Int32Array(hidden);
+  for (let l = 0, b = 0; l < hidden; l++) {
+    const w = layers[l].outDim;
+    first[l] = b;
+    b += w;
+    F.push(new Float64Array(w * n1));
+    rowStamp.push(new Int32Array(w).fill(-1));
+    pattern.push(new Uint8Array(w));
+    activeList.push(new Int32Array(w));
+  }
+  if (hidden > 0) {
+    // F₀ = [W₀ b₀] never changes.
+    const { weight, bias, outDim } = layers[0];
+    for (let j = 0; j < outDim; j++) {
+      for (let i = 0; i < n; i++) F[0][j * n1 + i] = weight[j * n + i];
+      F[0][j * n1 + n] = bias[j];
+      rowStamp[0][j] = 0;
+    }
+  }
+
+  /**
+   * Rows js[0…count) of F_l (l ≥ 1): on the plane two at a time, sharing the loads of F_{l−1}; each row
+   * is still its own sum in the same order, so its bits are makeRow's.
+   */
+  // Flipped neurons of a layer, and rows waiting to be made.
+  const diff = new Int32Array(Math.max(1, ...layers.map((x) => x.outDim)));
+  const pending = new Int32Array(diff.length);
+  const makeRows = (l: number, js: Int32Array, count: number): void => {
+    let c = 0;
+    if (n1 === 3) {
+      const { weight, bias, inDim } = layers[l];
+      const prev = F[l - 1];
+      const list = activeList[l - 1];
+      const na = activeCount[l - 1];
+      const out = F[l];
+      for (; c + 1 < count; c += 2) {
+        const j = js[c];
+        const h = js[c + 1];
+        const rj = j * inDim;
+        const rh = h * inDim;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let t0 = 0;
+        let t1 = 0;
+        let t2 = 0;
+        for (let q = 0; q < na; q++) {
+          const k = list[q];
+          const p = k * 3;
+          const x = prev[p];
+          const y = prev[p + 1];
+          const z = prev[p + 2];
+          const wj = weight[rj + k];
+          const wh = weight[rh + k];
+          s0 += wj * x;
+          s1 += wj * y;
+          s2 += wj * z;
+          t0 += wh * x;
+          t1 += wh * y;
+          t2 += wh * z;
+        }
+        out[3 * j] = s0;
+        out[3 * j + 1] = s1;
+        out[3 * j + 2] = s2 + bias[j];
+        out[3 * h] = t0;
+        out[3 * h + 1] = t1;
+        out[3 * h + 2] = t2 + bias[h];
+        rowStamp[l][j] = version[l];
+        rowStamp[l][h] = version[l];
+      }
+    }
+    for (; c < count; c++) makeRow(l, js[c]);
+  };
+
+  /** Row j of F_l (l ≥ 1) from F_{l−1} and layer l−1's current pattern. */
+  const makeRow = (l: number, j: number): void => {
+    const { weight, bias, inDim } = layers[l];
+    const prev = F[l - 1];
+    const list = activeList[l - 1];
+    const na = activeCount[l - 1];
+    const out = F[l];
+    const o = j * n1;
+    const r = j * inDim;
+    if (n1 === 3) {
+      // The plane (n = 2), unrolled: three sums in registers.
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      for (let q = 0; q < na; q++) {
+        const k = list[q];
+        const wk = weight[r + k];
+        const p = k * 3;
+        s0 += wk * prev[p];
+        s1 += wk * prev[p + 1];
+        s2 += wk * prev[p + 2];
+      }
+      out[o] = s0;
+      out[o + 1] = s1;
+      out[o + 2] = s2 + bias[j];
+    } else {
+      for (let i = 0; i < n1; i++) out[o + i] = 0;
+      for (let q = 0; q < na; q++) {
+        const k = list[q];
+        const wk = weight[r + k];
+        const p = k * n1;
+        for (let i = 0; i < n1; i++) out[o + i] += wk * prev[p + i];
+      }
+      out[o + n] += bias[j];
+    }
+    rowStamp[l][j] = version[l];
+  };
+
+  // F_l was last rebuilt (l ≥ 1) at a version; rank-one updates applied to it since then.
+  const updates = new Int32Array(hidden);
+  let started = false;
+
+  /** Rows of F_{l+1} that are valid: F_{l+1} += Σ_{k∈S} ±W_{l+1}[·,k]·F_l[k] (pattern of layer l changed on S). */
+  const update = (l: number, S: number): void => {
+    const { weight, inDim, outDim } = layers[l + 1];
+    const prev = F[l];
+    const out = F[l + 1];
+    const stamp = rowStamp[l + 1];
+    const v = version[l + 1];
+    const pat = pattern[l];
+    for (let j = 0; j < outDim; j++) {
+      if (stamp[j] !== v) continue;
+      const o = j * n1;
+      for (let q = 0; q < S; q++) {
+        const k = diff[q];
+        const wk = pat[k] ? weight[j * inDim + k] : -weight[j * inDim + k];
+        const p = k * n1;
+        for (let i = 0; i < n1; i++) out[o + i] += wk * prev[p + i];
+      }
+    }
+    updates[l + 1] += S;
+  };
+
+  // The last region's sign words: a layer whose words are unchanged needs no decoding.
+  const H = hidden > 0 ? first[hidden - 1] + layers[hidden - 1].outDim : 0;
+  const words = Math.ceil(H / 16);
+  const last = new Uint32Array(words);
+
+  return (signs, at, J, jAt, c, cAt) => {
+    // rebuild: F_l must be remade from scratch; changed: F_l differs from the last call's.
+    let rebuild = false;
+    let changed = false;
+    for (let l = 0; l < hidden; l++) {
+      const w = layers[l].outDim;
+      const base = first[l];
+      const pat = pattern[l];
+      if (rebuild && l > 0) {
+        version[l]++;
+        updates[l] = 0;
+      }
+      const list = activeList[l];
+      const stamp = rowStamp[l];
+      const v = version[l];
+      // This region's pattern of layer l; rows of F_l that it makes active must be valid.
+      let S = 0;
+      let same = started;
+      for (let q = base >>> 4; same && q <= (base + w - 1) >>> 4; q++) same = signs[at + q] === last[q];
+      let np = 0;
+      if (same) {
+        if (rebuild) for (let q = 0; q < activeCount[l]; q++) if (stamp[list[q]] !== v) pending[np++] = list[q];
+      } else {
+        // A word at a time: field 01 (active) of this region's and the last region's words (whose
+        // pattern `pat` holds), within the layer's neurons, ascending.
+        let na = 0;
+        const end = base + w;
+        for (let q = base >>> 4; q <= (end - 1) >>> 4; q++) {
+          const lo = Math.max(base - (q << 4), 0);
+          const hi = Math.min(end - (q << 4), 16);
+          const mask = (hi === 16 ? 0xffffffff : (1 << (2 * hi)) - 1) & ~((1 << (2 * lo)) - 1);
+          const x = signs[at + q];
+          const y = last[q];
+          const on = x & ~(x >>> 1) & 0x55555555 & mask;
+          let flips = (on ^ (started ? y & ~(y >>> 1) & 0x55555555 & mask : 0)) | 0;
+          const k0 = (q << 4) - base;
+          while (flips !== 0) {
+            const low = flips & -flips;
+            flips ^= low;
+            const k = k0 + ((31 - Math.clz32(low)) >>> 1);
+            diff[S++] = k;
+            pat[k] ^= 1;
+          }
+          let bits = on | 0;
+          while (bits !== 0) {
+            const low = bits & -bits;
+            bits ^= low;
+            const k = k0 + ((31 - Math.clz32(low)) >>> 1);
+            list[na++] = k;
+            if (stamp[k] !== v) pending[np++] = k;
+          }
+        }
+        activeCount[l] = na;
+      }
+      makeRows(l, pending, np);
+      if (l === 0 && (S > 0 || !started)) {
+        // A new layer-0 pattern (a new region of the first layer's arrangement) starts afresh: the
+        // maps of a run of regions then depend only on that run, so threads that split the regions at
+        // such boundaries compute the same bits as one thread.
+        started = true;
+        changed = true;
+      }
+      if (l + 1 === hidden) break;
+      // F_{l+1}: rebuilt if F_l changed; else, for a few flipped neurons, updated in place (a bounded
+      // number of times, so rounding cannot pile up); else rebuilt.
+      if (changed) rebuild = true;
+      else if (S === 0) rebuild = false;
+      else if (S <= MAX_FLIPS && updates[l + 1] + S <= MAX_UPDATES) {
+        update(l, S);
+        rebuild = false;
+        changed = true;
+        continue;
+      } else rebuild = true;
+      changed = rebuild;
+    }
+    for (let q = 0; q < words; q++) last[q] = signs[at + q];
+    // Output: W_L·D_{L−1}·F_{L−1} + [0 b_L].
+    const { weight, bias, inDim } = layers[L - 1];
+    if (hidden === 0) {
+      for (let o = 0; o < m; o++) {
+        for (let i = 0; i < n; i++) J[jAt + o * n + i] = weight[o * n + i];
+        c[cAt + o] = bias[o];
+      }
+      return;
+    }
+    const top = F[hidden - 1];
+    const list = activeList[hidden - 1];
+    const na = activeCount[hidden - 1];
+    for (let o = 0; o < m; o++) {
+      const r = o * inDim;
+      if (n1 === 3) {
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        for (let q = 0; q < na; q++) {
+          const k = list[q];
+          const wk = weight[r + k];
+          s0 += wk * top[3 * k];
+          s1 += wk * top[3 * k + 1];
+          s2 += wk * top[3 * k + 2];
+        }
+        J[jAt + 2 * o] = s0;
+        J[jAt + 2 * o + 1] = s1;
+        c[cAt + o] = s2 + bias[o];
+        continue;
+      }
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        for (let q = 0; q < na; q++) {
+          const k = list[q];
+          s += weight[r + k] * top[k * n1 + i];
+        }
+        J[jAt + o * n + i] = s;
+      }
+      let s = 0;
+      for (let q = 0; q < na; q++) {
+        const k = list[q];
+        s += weight[r + k] * top[k * n1 + n];
+      }
+      c[cAt + o] = s + bias[o];
+    }
+  };
+}
+
+/**
+ * Does region r's first-layer pattern (its active neurons) differ from region r−1's? The forward
+ * mapper starts afresh exactly there, so slices of the regions cut at such indices map to the same bits
+ * on worker threads as on one thread.
+ */
+export function startsAfresh(net: Network, signs: Uint32Array, W: number, r: number): boolean {
+  if (r <= 0 || net.layers.length < 2) return true;
+  const w = net.layers[0].outDim;
+  for (let k = 0; k < w; k++) {
+    const a = ((signs[r * W + (k >>> 4)] >>> ((k & 15) << 1)) & 3) === 1;
+    const b = ((signs[(r - 1) * W + (k >>> 4)] >>> ((k & 15) << 1)) & 3) === 1;
+    if (a !== b) return true;
+  }
+  return false;
+}
