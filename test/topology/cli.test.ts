@@ -106,6 +106,11 @@ describe('tessera homology', () => {
     const full = (await run('homology', csv, '--json')).json();
     expect(full.betti).toEqual([1, 0]);
     expect(full.barcode[1][0].death).toBeCloseTo(Math.sqrt(3), 12);
+    for (const flag of ['--collapse', '--no-collapse']) {
+      const forced = (await run('homology', csv, '--max-dim', '2', '--threshold', '1.5', '--json', flag)).json();
+      const auto = (await run('homology', csv, '--max-dim', '2', '--threshold', '1.5', '--json')).json();
+      expect(forced.barcode).toEqual(auto.barcode);
+    }
   });
 
   it('.npy input (float32) and whitespace tables give the same barcode; --svg', async () => {

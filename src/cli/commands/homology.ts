@@ -18,6 +18,7 @@ interface Flags {
   threshold?: string;
   maxPoints?: string;
   maxSimplices?: string;
+  collapse?: boolean;
   json?: boolean;
   svg?: string;
 }
@@ -55,6 +56,8 @@ export function register(program: Command, io: IO): void {
     .option('--threshold <r>', 'largest edge length (default: the enclosing radius, after which nothing changes)')
     .option('--max-points <n>', 'refuse more points than this (the distance matrix takes 8 n² bytes)', '8000')
     .option('--max-simplices <n>', 'refuse when a dimension ≥ 2 needs more columns than this', '20000000')
+    .option('--collapse', 'always run the edge collapse first (default: when the graph is sparse, mean degree ≤ 150)')
+    .option('--no-collapse', 'never run the edge collapse (the barcode is the same either way)')
     .option('--json', 'print one JSON object')
     .option('--svg <file>', 'write the persistence diagram')
     .option('--through <net>', 'push the points through a network: homology at every layer, verdict, and where it changes (rank)')
@@ -74,6 +77,7 @@ export function register(program: Command, io: IO): void {
           threshold,
           maxPoints: parsePositiveInt(flags.maxPoints ?? '8000', '--max-points'),
           maxSimplices: parsePositiveInt(flags.maxSimplices ?? '20000000', '--max-simplices'),
+          collapse: flags.collapse,
         }),
       );
       const betti = essentialCounts(res.barcode);

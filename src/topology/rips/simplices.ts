@@ -7,8 +7,12 @@ import { binomial, type BinomialTable } from './binomial.js';
 
 export interface RipsSpace {
   readonly n: number;
-  /** n × n distances, row-major. */
-  readonly dist: Float64Array;
+  /**
+   * Dense mode: n × n distances, row-major (an edge is present when ≤ threshold). Sparse mode (null):
+   * the filtered graph is the neighbour lists with their values in nbrValues (after edge collapse).
+   */
+  readonly dist: Float64Array | null;
+  readonly nbrValues: Float64Array | null;
   readonly binom: BinomialTable;
   readonly threshold: number;
   /** Neighbours within the threshold of each vertex, in decreasing vertex order (CSR). */
@@ -51,6 +55,31 @@ export function neighbourLists(dist: Float64Array, n: number, threshold: number)
   return { nbrOffsets, nbrs };
 }
 
+/**
+ * Filtration value of the edge uv (u ≠ v); Infinity when absent. Sparse mode: binary search in u's
+ * neighbour list (decreasing vertex order).
+ */
+export function edgeValue(s: RipsSpace, u: number, v: number): number {
+  if (s.dist !== null) {
+    const x = s.dist[u * s.n + v];
+    return x > s.threshold ? Infinity : x;
+  }
+  return sparseValue(s.nbrOffsets, s.nbrs, s.nbrValues!, u, v);
+}
+
+function sparseValue(offsets: Int32Array, nbrs: Int32Array, values: Float64Array, u: number, v: number): number {
+  let lo = offsets[u];
+  let hi = offsets[u + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const w = nbrs[mid];
+    if (w === v) return values[mid];
+    if (w > v) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return Infinity;
+}
+
 /** Vertices of the k-simplex `index`, largest first, into out[0..k]. */
 export function simplexVertices(s: RipsSpace, index: number, k: number, out: Int32Array): void {
   let idx = index;
@@ -80,8 +109,10 @@ export function simplexIndex(s: RipsSpace, vertices: Int32Array, k: number): num
 export function diameterOf(s: RipsSpace, vertices: Int32Array, k: number): number {
   let d = 0;
   for (let i = 0; i <= k; i++) {
-    const r = vertices[i] * s.n;
-    for (let j = i + 1; j <= k; j++) if (s.dist[r + vertices[j]] > d) d = s.dist[r + vertices[j]];
+    for (let j = i + 1; j <= k; j++) {
+      const x = edgeValue(s, vertices[i], vertices[j]);
+      if (x > d) d = x;
+    }
   }
   return d;
 }
@@ -133,7 +164,7 @@ export function appendCofacets(
   s: RipsSpace, diam: number, vertices: Int32Array, k: number, cur: CofacetCursor,
   out: CofacetBuffer, stopAtEqual: boolean, onlyLarger = false,
 ): boolean {
-  const { n, dist, threshold, nbrs } = s;
+  const { n, dist, threshold, nbrs, nbrOffsets, nbrValues } = s;
   const table = s.binom.table;
   const stride = s.binom.n + 1;
   let j = cur.j;
@@ -143,12 +174,21 @@ export function appendCofacets(
     if (onlyLarger && j > 0) break;
     if (j <= k && vertices[j] === w) continue;
     let d = diam;
-    const r = w * n;
     let i = 0;
-    for (; i <= k; i++) {
-      const x = dist[r + vertices[i]];
-      if (x > threshold) break;
-      if (x > d) d = x;
+    if (dist !== null) {
+      const r = w * n;
+      for (; i <= k; i++) {
+        const x = dist[r + vertices[i]];
+        if (x > threshold) break;
+        if (x > d) d = x;
+      }
+    } else {
+      // sparse: the edge w–v_i from v_i's list (absent edges read as Infinity)
+      for (; i <= k; i++) {
+        const x = sparseValue(nbrOffsets, nbrs, nbrValues!, vertices[i], w);
+        if (x > threshold) break;
+        if (x > d) d = x;
+      }
     }
     if (i <= k) continue;
     if (out.size === out.diam.length) {
