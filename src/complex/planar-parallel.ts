@@ -108,7 +108,7 @@ export async function buildPlanarParallel(net: Network, domain: Domain, options:
         ? new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData: data })
         : new Worker(url, { workerData: data });
       started.push(worker);
-      worker.on('message', (msg: { type: string; layer: number; amax: Float64Array; budget?: boolean; message?: string } & Done) => {
+      worker.on('message', (msg: { type: string; layer: number; amax: Float64Array; budget?: boolean; estimate?: number; message?: string } & Done) => {
         if (msg.type === 'amax') {
           pending.push({ layer: msg.layer, amax: msg.amax });
           const here = pending.filter((p) => p.layer === msg.layer);
@@ -127,7 +127,12 @@ export async function buildPlanarParallel(net: Network, domain: Domain, options:
           if (--left === 0) resolve();
         } else if (msg.type === 'error') {
           fail(msg.budget
-            ? new TesseraError('budget', `this complex would have more than ${maxCells.toLocaleString('en-US')} cells (one of ${parts} parts passed its share); raise it with --max-cells`)
+            ? new TesseraError(
+                'budget',
+                msg.estimate
+                  ? `this complex would have about ${(msg.estimate * parts).toLocaleString('en-US')} cells (cap ${maxCells.toLocaleString('en-US')}; one of ${parts} parts would have ${msg.estimate.toLocaleString('en-US')}); raise it with --max-cells`
+                  : `this complex would have more than ${maxCells.toLocaleString('en-US')} cells (one of ${parts} parts passed its share); raise it with --max-cells`,
+              )
             : new Error(`2-D build worker failed: ${msg.message}`));
         }
       });

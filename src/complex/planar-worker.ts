@@ -78,5 +78,6 @@ try {
     [lat.coords.buffer, done.words.buffer, done.values.buffer, polyOff.buffer, polyVerts.buffer, J.buffer, c.buffer] as ArrayBuffer[],
   );
 } catch (err) {
-  parentPort!.postMessage({ type: 'error', budget: isTesseraError(err) && err.kind === 'budget', message: (err as Error).message });
+  const budget = isTesseraError(err) && err.kind === 'budget';
+  parentPort!.postMessage({ type: 'error', budget, estimate: budget ? (err as { estimate?: number }).estimate : undefined, message: (err as Error).message });
 }

@@ -301,9 +301,13 @@ export function finishPlanar(net: Network, state: PlanarState): PlanarResult {
 
 function overBudget(cells: number, maxCells: number, done: number, total: number): never {
   const estimate = Math.round((cells * total) / Math.max(done, 1));
-  throw new TesseraError(
-    'budget',
-    `this complex would have at least ${estimate.toLocaleString('en-US')} cells (cap ${maxCells.toLocaleString('en-US')}, reached at neuron ${Math.ceil(done)} of ${total}); raise it with --max-cells`,
+  // The estimate travels with the error so that a parallel build can scale a part's to the whole.
+  throw Object.assign(
+    new TesseraError(
+      'budget',
+      `this complex would have at least ${estimate.toLocaleString('en-US')} cells (cap ${maxCells.toLocaleString('en-US')}, reached at neuron ${Math.ceil(done)} of ${total}); raise it with --max-cells`,
+    ),
+    { estimate },
   );
 }
 

@@ -152,6 +152,21 @@ describe('buildComplexParallel', () => {
 });
 
 describe('parallel 2-D build (shares of the first layer on worker threads)', () => {
+  it('refuses a job over the cell cap with an estimate of the whole complex', async () => {
+    const { buildComplexParallel } = await import('../../src/complex/index.js');
+    const network = heNetwork([2, 32, 32, 32, 1], 83);
+    const cells = cellsByDim(buildComplex(network, boxDomain(2))).reduce((a, b) => a + b, 0);
+    const cap = Math.floor(cells / 2); // passed by the workers, not by the first layer's cut on this thread
+    const err = await buildComplexParallel(network, boxDomain(2), { workers: 2, minRegions: 0, maxCells: cap }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(err?.message).toMatch(/would have about [\d,]+ cells \(cap [\d,]+; one of 2 parts would have [\d,]+\); raise it with --max-cells/);
+    const estimate = Number(/about ([\d,]+)/.exec(err!.message)![1].replace(/,/g, ''));
+    expect(estimate).toBeGreaterThan(cap);
+    expect(estimate).toBeLessThanOrEqual(cells);
+  });
+
   it('gives the same complex as the serial build', async () => {
     const { buildComplexParallel } = await import('../../src/complex/index.js');
     for (const [arch, seed, lo, hi] of [[[2, 12, 10, 8, 1], 81, -1, 1], [[2, 16, 16, 1], 82, -2, 3]] as const) {
