@@ -1,100 +1,34 @@
 /**
- * `tessera critical NET [--box LO,HI | --slice FILE] [--output K] [--json] [--svg FILE]`: PL Morse
+ * `tessera critical NET [--box LO,HI|FILE | --polytope FILE | --slice FILE] [--output K] [--json] [--svg FILE]`: PL Morse
  * classification of every vertex of the canonical complex (Brooks & Masden §4): critical points with
  * index and multiplicity, degenerate (flat) components, boundary vertices apart, and the Euler relation.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { boxDomain, buildComplex, polytopeDomain, sliceComplex, DEFAULT_MAX_CELLS } from '../../complex/index.js';
-import type { Complex, Domain } from '../../complex/types.js';
 import { morseContext, type MorseContext } from '../../morse/classify.js';
 import type { Pairs } from '../../morse/pairing.js';
 import { criticalReport, type CriticalReport } from '../../morse/report.js';
 import { loadNetwork } from '../../net/load/index.js';
-import type { Network } from '../../net/network.js';
 import { inFile, TesseraError } from '../../numeric/errors.js';
 import { morseSvg } from '../../render/morse.js';
+import { addDomainOptions, complexForFlags, type DomainFlags } from '../domain.js';
 import { emit, type IO } from '../io.js';
-import { parseInterval, parsePositiveInt } from '../options.js';
+import { parsePositiveInt } from '../options.js';
 
 /** Options shared by `critical` and `morse`. */
-export interface MorseCommandFlags {
-  box?: string;
-  slice?: string;
+export interface MorseCommandFlags extends DomainFlags {
   output: string;
-  maxCells?: string;
   json?: boolean;
   svg?: string;
   levels: string;
 }
 
 export function addMorseOptions(cmd: Command): Command {
-  return cmd
-    .argument('<net>', 'network file')
-    .option('--box <lo,hi|file>', 'domain: the box [LO,HI]^n, or a JSON file {"lo":[…],"hi":[…]} or {"A":[[…]],"b":[…]} (default -1,1); with --slice, the parameter box')
-    .option('--slice <file>', 'JSON file with 3 or 4 input points (a list, or {"points": […]}): work on the plane / 3-space through them')
+  return addDomainOptions(cmd.argument('<net>', 'network file'))
     .option('--output <k>', 'which network output is F (0-based)', '0')
-    .option('--max-cells <n>', `refuse complexes with more cells than this (default ${DEFAULT_MAX_CELLS})`)
     .option('--json', 'print one JSON object')
     .option('--svg <file>', '2-D only: draw the complex, the critical points and level sets')
     .option('--levels <n>', 'number of level sets drawn with --svg', '6');
-}
-
-function readJSON(file: string): unknown {
-  return inFile(file, () => {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      throw new TesseraError('input', 'cannot read the file');
-    }
-    try {
-      return JSON.parse(text);
-    } catch (e) {
-      throw new TesseraError('format', `not valid JSON (${(e as Error).message})`);
-    }
-  });
-}
-
-function domainFromFlag(box: string | undefined, dim: number): Domain {
-  if (box === undefined) return boxDomain(dim);
-  if (/^\s*-?[\d.]/.test(box) && !box.endsWith('.json')) {
-    const { lo, hi } = parseInterval(box, '--box');
-    return boxDomain(dim, lo, hi);
-  }
-  const spec = readJSON(box) as { lo?: number[]; hi?: number[]; A?: number[][]; b?: number[] };
-  return inFile(box, () => {
-    if (spec && Array.isArray(spec.lo) && Array.isArray(spec.hi)) return boxDomain(dim, spec.lo, spec.hi);
-    if (spec && Array.isArray(spec.A) && Array.isArray(spec.b)) return polytopeDomain(spec.A, spec.b, dim);
-    throw new TesseraError('format', 'a domain file needs "lo" and "hi" (a box) or "A" and "b" (a polytope A x ≤ b)');
-  });
-}
-
-function slicePoints(file: string): number[][] {
-  const spec = readJSON(file) as unknown;
-  const points = Array.isArray(spec) ? spec : (spec as { points?: unknown })?.points;
-  return inFile(file, () => {
-    if (!Array.isArray(points) || !points.every((p) => Array.isArray(p) && p.every((x) => typeof x === 'number' && Number.isFinite(x)))) {
-      throw new TesseraError('format', 'a slice file holds a list of 3 or 4 points (lists of numbers), or {"points": […]}');
-    }
-    return points as number[][];
-  });
-}
-
-/** Build the complex a Morse command works on: box/polytope domain, or a slice. */
-export function complexForFlags(net: Network, flags: MorseCommandFlags): Complex {
-  const maxCells = flags.maxCells === undefined ? undefined : parsePositiveInt(flags.maxCells, '--max-cells');
-  if (flags.slice) {
-    const points = slicePoints(flags.slice);
-    let box: readonly [number, number] | { lo: number[]; hi: number[] } | undefined;
-    if (flags.box !== undefined) {
-      const d = domainFromFlag(flags.box, points.length - 1);
-      if (d.kind !== 'box') throw new TesseraError('input', '--box with --slice must be a box (the parameter box)');
-      box = { lo: Array.from(d.lo), hi: Array.from(d.hi) };
-    }
-    return sliceComplex(net, points, { maxCells, box });
-  }
-  return buildComplex(net, domainFromFlag(flags.box, net.inputDim), { maxCells });
 }
 
 /** Load, build, and classify: the common start of `critical` and `morse`. */

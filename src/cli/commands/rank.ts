@@ -1,16 +1,15 @@
 /**
- * `tessera rank NET [--layer L] [--box LO,HI | --slice FILE] [--data FILE] [--svg FILE] --json`:
+ * `tessera rank NET [--layer L] [--box LO,HI|FILE | --polytope FILE | --slice FILE] [--data FILE] [--svg FILE] --json`:
  * the rank decomposition (Beshkov & Einevoll, arXiv 2404.19710) — for every activation region, the
  * rank of the map from the input to each layer's representation; shares of the domain's volume (or of
  * a data set's points) by rank; and the low-rank regions (rank < input dimension).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadNetwork } from '../../net/load/index.js';
 import { architecture, type Network } from '../../net/network.js';
 import { TesseraError, inFile } from '../../numeric/errors.js';
-import { buildComplex, boxDomain, polytopeDomain, sliceComplex, DEFAULT_MAX_CELLS, DEFAULT_SLICE_BOX } from '../../complex/index.js';
-import type { Complex, Domain } from '../../complex/types.js';
+import type { Complex } from '../../complex/types.js';
 import { cellRanks } from '../../rank/cells.js';
 import { ranksAtPoints } from '../../rank/points.js';
 import { parseLayers } from '../../rank/layers.js';
@@ -18,44 +17,39 @@ import { loadPointCloud, checkDataDim, type PointCloud } from '../../rank/pointC
 import { rng, uniforms } from '../../numeric/random.js';
 import { complexRankReport, dataRankReport, type LayerRankReport } from '../../rank/report.js';
 import { rankComplexSvg } from '../../render/rank.js';
+import { addDomainOptions, complexForFlags, readSlice, type DomainFlags } from '../domain.js';
 import { emit, type IO } from '../io.js';
 import { parseInterval, parsePositiveInt } from '../options.js';
 
-interface RankFlags {
+interface RankFlags extends DomainFlags {
   layer?: string;
-  box?: string;
-  slice?: string;
   data?: string;
   samples?: string;
   seed: string;
   limit: string;
-  maxCells?: string;
   svg?: string;
   json?: boolean;
 }
 
 export function register(program: Command, io: IO): void {
-  program
+  const cmd = program
     .command('rank')
     .description('rank of each region’s map to every layer: shares by rank, low-rank (topology-changing) regions')
-    .argument('<net>', 'network file')
+    .argument('<net>', 'network file');
+  addDomainOptions(cmd)
     .option('--layer <list>', 'layers: 1..H (hidden, after ReLU), "output", comma-separated, or "all"', 'all')
-    .option('--box <lo,hi|file>', 'domain box [lo,hi]^n (default -1,1), or a JSON file {"lo":[…],"hi":[…]} or {"A":[[…]],"b":[…]}; with --slice: the parameter box')
-    .option('--slice <file>', 'JSON {"points": [p0, p1, p2]}: the 2-D slice through three input points (or 4 points: 3-D)')
     .option('--data <file>', 'CSV or .npy point cloud: shares of the points by rank instead of volume (no complex needed)')
     .option('--samples <n>', 'the paper’s protocol: n points uniform in the --box instead of the complex (any input dimension)')
     .option('--seed <s>', 'random seed for --samples', '1')
     .option('--limit <n>', 'low-rank regions listed per layer', '10')
-    .option('--max-cells <n>', `refuse complexes above this many cells (default ${DEFAULT_MAX_CELLS})`)
     .option('--svg <file>', 'draw the 2-D complex coloured by rank, one panel per layer')
     .option('--json', 'print one JSON object')
     .action((file: string, flags: RankFlags) => {
       const net = loadNetwork(file);
       const layers = parseLayers(flags.layer, net);
       const limit = parseLimit(flags.limit);
-      const maxCells = flags.maxCells === undefined ? undefined : parsePositiveInt(flags.maxCells, '--max-cells');
       if (flags.svg !== undefined) {
-        const dim = flags.slice !== undefined ? readSlicePoints(flags.slice).length - 1 : net.inputDim;
+        const dim = flags.slice !== undefined ? readSlice(flags.slice).points.length - 1 : net.inputDim;
         if (dim !== 2) throw new TesseraError('unsupported', `--svg draws 2-D complexes; this one would be ${dim}-D (use --slice with three input points)`);
       }
       let reports: LayerRankReport[];
@@ -87,11 +81,11 @@ export function register(program: Command, io: IO): void {
         totals = { regions: pr.patterns.length, points: pc.count };
         if (flags.svg !== undefined) {
           if (flags.samples !== undefined && flags.slice !== undefined) throw new TesseraError('input', '--svg with --samples draws the box complex; leave out --slice');
-          complex = buildDomainComplex(net, flags, maxCells);
+          complex = complexForFlags(net, flags);
           cellRankData = cellRanks(net, complex);
         }
       } else {
-        complex = buildDomainComplex(net, flags, maxCells);
+        complex = complexForFlags(net, flags);
         cellRankData = cellRanks(net, complex);
         reports = complexRankReport(net, complex, cellRankData, layers, limit);
         domainJSON = describeDomain(complex, flags);
@@ -130,60 +124,6 @@ function parseLimit(text: string): number {
   const v = Number(text);
   if (!Number.isInteger(v) || v < 0) throw new TesseraError('input', `--limit: expected a non-negative integer, got "${text}"`);
   return v;
-}
-
-/** The complex of the box (default [−1,1]^n), a JSON domain, or a slice. */
-function buildDomainComplex(net: Network, flags: RankFlags, maxCells: number | undefined): Complex {
-  if (flags.slice !== undefined) {
-    const points = readSlicePoints(flags.slice);
-    const box = flags.box === undefined ? DEFAULT_SLICE_BOX : toPair(parseInterval(flags.box, '--box'));
-    return inFile(flags.slice, () => sliceComplex(net, points, { box, maxCells }));
-  }
-  return buildComplex(net, readDomain(flags.box, net.inputDim), { maxCells });
-}
-
-function toPair(i: { lo: number; hi: number }): [number, number] {
-  return [i.lo, i.hi];
-}
-
-function readDomain(text: string | undefined, n: number): Domain {
-  if (text === undefined) return boxDomain(n);
-  if (/^\s*-?[\d.]/.test(text) && !text.toLowerCase().endsWith('.json')) {
-    const { lo, hi } = parseInterval(text, '--box');
-    return boxDomain(n, lo, hi);
-  }
-  const obj = readJSON(text) as { lo?: number[]; hi?: number[]; A?: number[][]; b?: number[] };
-  return inFile(text, () => {
-    if (Array.isArray(obj?.lo) && Array.isArray(obj?.hi)) {
-      if (obj.lo.length !== n || obj.hi.length !== n) throw new TesseraError('shape', `the box has ${obj.lo.length}/${obj.hi.length} bounds but the network takes ${n} inputs`);
-      return boxDomain(n, obj.lo, obj.hi);
-    }
-    if (Array.isArray(obj?.A) && Array.isArray(obj?.b)) return polytopeDomain(obj.A, obj.b, n);
-    throw new TesseraError('format', 'a domain file needs {"lo": […], "hi": […]} or {"A": [[…]], "b": […]}');
-  });
-}
-
-function readJSON(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new TesseraError('input', `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, file);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new TesseraError('format', `not valid JSON: ${(err as Error).message}`, file);
-  }
-}
-
-function readSlicePoints(file: string): number[][] {
-  const obj = readJSON(file) as { points?: unknown } | unknown[];
-  const pts = Array.isArray(obj) ? obj : (obj as { points?: unknown })?.points;
-  if (!Array.isArray(pts) || pts.some((p) => !Array.isArray(p) || p.some((v: unknown) => typeof v !== 'number'))) {
-    throw new TesseraError('format', 'a slice file needs {"points": [[…], […], […]]} (3 or 4 input points)', file);
-  }
-  return pts as number[][];
 }
 
 function describeDomain(complex: Complex, flags: RankFlags): Record<string, unknown> {

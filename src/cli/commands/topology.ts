@@ -14,17 +14,14 @@ import { lowerStarBarcode } from '../../topology/filtration.js';
 import { decisionRegionTopology, levelSetTopology, type RegionTopology } from '../../topology/level-set.js';
 import { emit, type IO } from '../io.js';
 import { parseNumber, parsePositiveInt } from '../options.js';
-import { complexForFlags, type MorseCommandFlags } from './critical.js';
+import { addDomainOptions, complexForFlags, type DomainFlags } from '../domain.js';
 import { barcodeHuman, writeSvgFile } from './homology.js';
 
-interface Flags {
+interface Flags extends DomainFlags {
   level?: string;
   class?: string;
   persistence?: boolean;
   output: string;
-  box?: string;
-  slice?: string;
-  maxCells?: string;
   integer?: boolean;
   maxIntegerCells: string;
   json?: boolean;
@@ -47,17 +44,15 @@ function regionHuman(name: string, r: RegionTopology): string {
 }
 
 export function register(program: Command, io: IO): void {
-  program
+  const cmd = program
     .command('topology')
     .description('exact topology of level sets {F ≤ T}, {F ≥ T}, decision regions, and sublevel persistence of F')
-    .argument('<net>', 'network file')
+    .argument('<net>', 'network file');
+  addDomainOptions(cmd)
     .option('--level <t>', 'Betti numbers of {F ≤ T} and {F ≥ T} in the domain')
     .option('--class <k>', 'Betti numbers of the decision region of class K (one output: class 1 is F ≥ T, class 0 is F ≤ T, T = --level or 0)')
     .option('--persistence', 'barcode of the sublevel filtration of F on the complex')
     .option('--output <k>', 'which network output is F (0-based)', '0')
-    .option('--box <lo,hi|file>', 'domain: the box [LO,HI]^n, or a JSON file {"lo":[…],"hi":[…]} or {"A":[[…]],"b":[…]} (default -1,1); with --slice, the parameter box')
-    .option('--slice <file>', 'JSON file with 3 or 4 input points: work on the plane / 3-space through them')
-    .option('--max-cells <n>', 'refuse complexes with more cells than this')
     .option('--integer', 'also give homology over Z (ranks and torsion; small complexes)')
     .option('--max-integer-cells <n>', 'with --integer: refuse refined complexes with more cells than this (Smith normal form is cubic)', '20000')
     .option('--json', 'print one JSON object')
@@ -73,7 +68,7 @@ export function register(program: Command, io: IO): void {
       const level = flags.level === undefined ? undefined : parseNumber(flags.level, '--level');
       const classIndex = flags.class === undefined ? undefined : nonNegativeInt(flags.class, '--class');
       const maxIntegralCells = parsePositiveInt(flags.maxIntegerCells, '--max-integer-cells');
-      const complex: Complex = complexForFlags(net, { box: flags.box, slice: flags.slice, maxCells: flags.maxCells } as MorseCommandFlags);
+      const complex: Complex = complexForFlags(net, flags);
       const result: Record<string, unknown> = {
         inputDim: complex.dim,
         cellsByDim: complex.cells.map((c) => c.count),
