@@ -22,9 +22,13 @@ export function cellSigns(lat: Lattice, vertexWords: Uint32Array, W: number): Ui
     const cnt = lat.counts[d];
     const s = new Uint32Array(cnt * W);
     for (let c = 0; c < cnt; c++) {
-      for (let p = off[c]; p < off[c + 1]; p++) {
-        const f = fac[p] * W;
-        for (let q = 0; q < W; q++) s[c * W + q] |= below[f + q];
+      const p0 = off[c];
+      const p1 = off[c + 1];
+      // A word at a time in a register (no read-modify-write of s per facet).
+      for (let q = 0; q < W; q++) {
+        let x = 0;
+        for (let p = p0; p < p1; p++) x |= below[fac[p] * W + q];
+        s[c * W + q] = x;
       }
     }
     out.push(s);
@@ -49,12 +53,13 @@ export function topInteriorPointsOf(lat: Lattice): Float64Array {
     for (let c = 0; c < cnt; c++) {
       const p0 = off[c];
       const p1 = off[c + 1];
-      for (let p = p0; p < p1; p++) {
-        const f = fac[p] * n;
-        for (let i = 0; i < n; i++) cur[c * n + i] += prev[f + i];
-      }
       const k = p1 - p0;
-      for (let i = 0; i < n; i++) cur[c * n + i] /= k;
+      // Each coordinate summed in a register, from 0 in facet order as always, then divided.
+      for (let i = 0; i < n; i++) {
+        let x = 0;
+        for (let p = p0; p < p1; p++) x += prev[fac[p] * n + i];
+        cur[c * n + i] = x / k;
+      }
     }
     prev = cur;
   }

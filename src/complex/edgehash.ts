@@ -18,6 +18,22 @@ export class EdgeMap {
     this.mask = cap - 1;
   }
 
+  /** Empty the map, keeping its arrays when they have room for `expected` entries (no fresh pages). */
+  clear(expected: number): void {
+    if (this.keysA.length >= expected * 2) {
+      if (this.size > 0) this.keysA.fill(-1);
+      this.size = 0;
+      return;
+    }
+    let cap = 16;
+    while (cap < expected * 2) cap <<= 1;
+    this.keysA = new Int32Array(cap).fill(-1);
+    this.keysB = new Int32Array(cap);
+    this.vals = new Int32Array(cap);
+    this.mask = cap - 1;
+    this.size = 0;
+  }
+
   private static hash(a: number, b: number): number {
     return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)) >>> 0;
   }

@@ -22,6 +22,12 @@ export class LayerCut {
   bias: Float64Array = new Float64Array(0);
   act: Float64Array = new Float64Array(0);
   inDim = 0;
+  /**
+   * First neuron of the input layer, whose pre-activations `act` holds (the ReLU is read off the
+   * vertices' sign words: input i is live iff its field is + (01), so no pass zeroes the rest); −1 when
+   * `act` is the input coordinates.
+   */
+  actBase = -1;
   /** Old vertices (there before this layer) whose values are made (1). */
   done: Uint8Array = new Uint8Array(0);
   private idx = new Int32Array(0);
@@ -42,18 +48,39 @@ export class LayerCut {
    * first needs them rather than in one pass, so that the rows split edges read are still in cache.
    */
   valuesAt(v: number): void {
-    const { w, W, base, thr, WT, bias, act, inDim, Z, words } = this;
+    const { w, W, base, thr, WT, bias, act, inDim, Z, words, actBase } = this;
     if (this.idx.length < inDim) {
       this.idx = new Int32Array(inDim);
       this.av = new Float64Array(inDim);
     }
     const { idx, av } = this;
     let nz = 0;
-    for (let i = 0; i < inDim; i++) {
-      const a = act[v * inDim + i];
-      if (a !== 0) {
-        idx[nz] = i * w;
-        av[nz++] = a;
+    if (actBase < 0) {
+      for (let i = 0; i < inDim; i++) {
+        const a = act[v * inDim + i];
+        if (a !== 0) {
+          idx[nz] = i * w;
+          av[nz++] = a;
+        }
+      }
+    } else {
+      // Live inputs, ascending: fields 01 of the input layer's neurons, a word at a time. A + value
+      // exceeds its threshold (≥ 0), so these are exactly the nonzero activations.
+      const end = actBase + inDim;
+      for (let q = actBase >>> 4; q <= (end - 1) >>> 4; q++) {
+        const x = words[v * W + q];
+        let on = x & ~(x >>> 1) & 0x55555555;
+        while (on !== 0) {
+          const low = on & -on;
+          on ^= low;
+          const i = ((q << 4) | ((31 - Math.clz32(low)) >>> 1)) - actBase;
+          if (i < 0 || i >= inDim) continue;
+          const a = act[v * inDim + i];
+          if (a !== 0) {
+            idx[nz] = i * w;
+            av[nz++] = a;
+          }
+        }
       }
     }
     const zr = v * w;
@@ -120,9 +147,10 @@ export class LayerCut {
     const y = ya + t * (coords.data[2 * b + 1] - ya);
     coords.push(x);
     coords.push(y);
-    if ((nv + 1) * w > Z.length) this.Z = Z = ensureCapacity(Z, (nv + 1) * w);
+    // Out of room (planar.ts reserves a close guess): half as much again, not double.
+    if ((nv + 1) * w > Z.length) this.Z = Z = ensureCapacity(Z, Math.ceil((nv + 1) * 1.5) * w);
     let words = this.words;
-    if ((nv + 1) * W > words.length) this.words = words = ensureCapacity(words, (nv + 1) * W);
+    if ((nv + 1) * W > words.length) this.words = words = ensureCapacity(words, Math.ceil((nv + 1) * 1.5) * W);
     const ra = a * w;
     const rb = b * w;
     const rn = nv * w;
@@ -154,5 +182,73 @@ export class LayerCut {
     }
     this.split.set(a, b, nv);
     return nv;
+  }
+}
+
+/**
+ * Vertices after cutting a layer (V0 before), for reserving room. The first layer's lines, cutting the
+ * domain (act holds its corners): the corners, at most two crossings of the boundary per line, and the
+ * pairs of lines that meet inside the domain's bounding box. Later layers add fewer vertices each
+ * (measured on He networks, growth − 1 shrinks by about 0.6 a layer, scaled by the change in width);
+ * 15% to spare, and at least a quarter more than now.
+ */
+export function vertexGuess(
+  weight: Float64Array,
+  bias: Float64Array,
+  act: Float64Array,
+  inDim: number,
+  w: number,
+  V0: number,
+  first: boolean,
+  ratio: number,
+  widthRatio: number,
+): number {
+  if (first && inDim === 2) {
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    for (let v = 0; v < V0; v++) {
+      x0 = Math.min(x0, act[2 * v]);
+      x1 = Math.max(x1, act[2 * v]);
+      y0 = Math.min(y0, act[2 * v + 1]);
+      y1 = Math.max(y1, act[2 * v + 1]);
+    }
+    let inside = 0;
+    for (let i = 0; i < w; i++) {
+      const a = weight[2 * i], b = weight[2 * i + 1], c = bias[i];
+      for (let j = i + 1; j < w; j++) {
+        const d = weight[2 * j], e = weight[2 * j + 1], f = bias[j];
+        const det = a * e - b * d;
+        const x = (b * f - c * e) / det;
+        const y = (c * d - a * f) / det;
+        if (x >= x0 && x <= x1 && y >= y0 && y <= y1) inside++;
+      }
+    }
+    return V0 + 2 * w + inside + 64;
+  }
+  const growth = ratio > 0 ? nextGrowth(ratio, widthRatio) : 4 * widthRatio;
+  return Math.ceil(V0 * Math.max(1.25, 1.15 * growth)) + 64;
+}
+
+/** A layer's vertex growth from the last layer's (see vertexGuess). */
+export function nextGrowth(ratio: number, widthRatio: number): number {
+  return 1 + 0.6 * (ratio - 1) * widthRatio;
+}
+
+/** Bytes from which an array is mapped from the system on its own (glibc's largest mmap threshold). */
+export const LARGE = 32 << 20;
+
+/** max |activation| per input over vertices 0 … V−1, from pre-activations and signs (live: field +). */
+export function maxLive(act: Float64Array, words: Uint32Array, W: number, V: number, actBase: number, width: number, amax: Float64Array): void {
+  const end = actBase + width;
+  for (let v = 0; v < V; v++) {
+    for (let q = actBase >>> 4; q <= (end - 1) >>> 4; q++) {
+      const x = words[v * W + q];
+      let on = x & ~(x >>> 1) & 0x55555555;
+      while (on !== 0) {
+        const low = on & -on;
+        on ^= low;
+        const i = ((q << 4) | ((31 - Math.clz32(low)) >>> 1)) - actBase;
+        if (i >= 0 && i < width) amax[i] = Math.max(amax[i], Math.abs(act[v * width + i]));
+      }
+    }
   }
 }

@@ -15,42 +15,22 @@ import { hiddenCount } from '../net/network.js';
 import { packedWords } from '../net/signs.js';
 import { TesseraError } from '../numeric/errors.js';
 import type { Tolerance } from '../numeric/tolerance.js';
-import { EdgeMap } from './edgehash.js';
-import { LayerCut } from './layercut.js';
+import { LARGE, LayerCut, maxLive, nextGrowth, vertexGuess } from './layercut.js';
+import { latticeCycles, polygonsToLattice } from './polygons.js';
 import { GrowF64, GrowI32, ensureCapacity } from './grow.js';
 import type { Lattice } from './lattice.js';
 import type { BuildOptions } from './build.js';
+
+/** Bytes reserved at most ahead of need for a layer's values. */
+const MAX_RESERVE = 1 << 30;
+
+// planar-parallel.ts takes the lattice of merged polygons from here.
+export { polygonsToLattice };
 
 interface PlanarResult {
   readonly lattice: Lattice;
   readonly words: Uint32Array;
   readonly values: Float64Array;
-}
-
-/** Cycles of the 2-cells of a 2-D lattice (walking each face's edges). */
-function latticeCycles(lat: Lattice): { off: GrowI32; verts: GrowI32 } {
-  const off = new GrowI32();
-  const verts = new GrowI32();
-  off.push(0);
-  const eo = lat.offsets[1];
-  const ef = lat.facets[1];
-  for (let f = 0; f < lat.counts[2]; f++) {
-    const es: number[] = [];
-    for (let p = lat.offsets[2][f]; p < lat.offsets[2][f + 1]; p++) es.push(lat.facets[2][p]);
-    const used = new Set<number>([es[0]]);
-    const start = ef[eo[es[0]]];
-    let cur = ef[eo[es[0]] + 1];
-    verts.push(start);
-    while (cur !== start) {
-      verts.push(cur);
-      const next = es.find((e) => !used.has(e) && (ef[eo[e]] === cur || ef[eo[e] + 1] === cur));
-      if (next === undefined) throw new TesseraError('input', 'domain face is not a closed polygon');
-      used.add(next);
-      cur = ef[eo[next]] === cur ? ef[eo[next] + 1] : ef[eo[next]];
-    }
-    off.push(verts.length);
-  }
-  return { off, verts };
 }
 
 /** The 2-D build in progress: vertices, their sign words and activations, and the regions as polygons. */
@@ -59,7 +39,10 @@ export interface PlanarState {
   V: number;
   words: Uint32Array;
   polys: { off: GrowI32; verts: GrowI32 };
-  /** V × actWidth activations feeding the next layer to cut. */
+  /**
+   * V × actWidth inputs of the next layer to cut: the coordinates at layer 0, else the last layer's
+   * pre-activations, whose ReLU is read off the sign words (a neuron passes where its field is +).
+   */
   act: Float64Array;
   actWidth: number;
   /** Next layer to cut, and its first hidden neuron. */
@@ -112,21 +95,30 @@ export function runPlanarLayers(
   let base = state.base;
   // The previous layer's activations become the next layer's Z buffer (no fresh V × w array a layer).
   let spare: Float64Array = new Float64Array(0);
-  let growth = 2;
+  let spareOut: { off: GrowI32; verts: GrowI32 } | undefined;
+  let ratio = 0; // last layer's vertex growth (0: none cut yet)
+  let prevWidth = actWidth;
 
   // Scratch for one region's sub-polygons (double-buffered CSR) and its neuron list.
   let curV = new Int32Array(256);
   let curO = new Int32Array(64);
   let nxtV = new Int32Array(256);
   let nxtO = new Int32Array(64);
+  // One sub-polygon's codes for the cutting neuron, and the vertices splitting its edges (by position).
+  let codes = new Uint8Array(256);
+  let splits = new Int32Array(256);
 
   for (let l = state.layer; l < untilLayer; l++) {
     const layer = net.layers[l];
     const w = layer.outDim;
     const V0 = cut.V;
     // One zero threshold per neuron (tolerance policy: |b| + Σ|wᵢ|·max|aᵢ| over the current vertices).
+    // Inputs come from the previous layer's neurons actBase … (or are the coordinates: −1).
+    const actBase = l === 0 ? -1 : base - actWidth;
     let amax: Float64Array = new Float64Array(actWidth);
-    for (let v = 0; v < V0; v++) for (let i = 0; i < actWidth; i++) amax[i] = Math.max(amax[i], Math.abs(act[v * actWidth + i]));
+    if (actBase < 0) {
+      for (let v = 0; v < V0; v++) for (let i = 0; i < actWidth; i++) amax[i] = Math.max(amax[i], Math.abs(act[v * actWidth + i]));
+    } else maxLive(act, cut.words, W, V0, actBase, actWidth, amax);
     if (globalAmax) amax = globalAmax(l, amax);
     const thr = new Float64Array(w);
     for (let o = 0; o < w; o++) {
@@ -134,22 +126,34 @@ export function runPlanarLayers(
       for (let i = 0; i < actWidth; i++) s += Math.abs(layer.weight[o * actWidth + i]) * amax[i];
       thr[o] = tol.relative * s;
     }
-    // Room for the vertices this layer will add, guessed from the last layer's growth: copying a
-    // V × w array to grow it costs more than reserving (untouched pages are free).
-    const need = Math.max(Math.ceil(V0 * growth), 64) * w;
+    // Room for the vertices this layer will add. Reserved memory is not free (new arrays are zeroed,
+    // and fresh pages fault at several µs each here), nor is growing (a copy into fresh pages), so
+    // the guess should be close: see vertexGuess.
+    // Capped: a build past the cell cap stops with its error (V ≤ cells), not by running out of memory
+    // first, and nothing is reserved past MAX_RESERVE (beyond that the arrays grow as needed).
+    const cap = Math.max(V0 + 64, Math.min(Math.ceil(maxCells / 2) + 64, Math.floor(MAX_RESERVE / (8 * w))));
+    const rows = Math.min(cap, vertexGuess(layer.weight, layer.bias, act, actWidth, w, V0, l === 0, ratio, w / prevWidth));
+    const need = rows * w;
     let Z: Float64Array;
     if (w === actWidth) {
       // In place: valuesAt reads a vertex's inputs before its values overwrite them. One buffer kept
-      // layer after layer touches fresh memory only where it grows, and fresh pages (page faults) cost
-      // more here than the arithmetic; a new one gets room for the next layer too.
+      // layer after layer touches fresh memory only where it grows. A large one (mapped straight from
+      // the system, so pages untouched cost nothing) gets room for the following layers of this width
+      // too: growing it again would copy it into fresh pages.
       if (act.length >= need) Z = act;
       else {
-        Z = new Float64Array(need * 8 <= 1 << 30 ? 2 * need : need);
+        let all = rows;
+        let g = all / Math.max(V0, 1);
+        for (let k = l + 1; k < untilLayer && net.layers[k].outDim === w; k++) {
+          g = nextGrowth(g, 1);
+          all *= g;
+        }
+        Z = new Float64Array(all * w * 8 >= LARGE ? Math.ceil(Math.min(all, cap)) * w : need);
         Z.set(act.subarray(0, V0 * w));
         act = Z;
       }
     } else Z = spare.length >= need ? spare : new Float64Array(need);
-    let words = ensureCapacity(cut.words, V0 * W);
+    let words = ensureCapacity(cut.words, rows * W);
     const WT = new Float64Array(actWidth * w);
     for (let o = 0; o < w; o++) for (let i = 0; i < actWidth; i++) WT[i * w + o] = layer.weight[o * actWidth + i];
     cut.Z = Z;
@@ -157,14 +161,23 @@ export function runPlanarLayers(
     cut.w = w;
     cut.base = base;
     cut.thr = thr;
-    cut.split = new EdgeMap(V0);
+    // One map for all layers, sized for this layer's new vertices (one split edge each).
+    cut.split.clear(rows - V0);
     cut.WT = WT;
     cut.bias = layer.bias;
     cut.act = act;
     cut.inDim = actWidth;
+    cut.actBase = actBase;
     const done = (cut.done = new Uint8Array(V0));
 
-    const out = { off: new GrowI32(polys.off.length * 2), verts: new GrowI32(polys.verts.length * 2) };
+    // The output polygons: in the arrays of the layer before last (free again), with room for them to
+    // grow as the vertices are guessed to.
+    const out = spareOut ?? { off: new GrowI32(), verts: new GrowI32() };
+    const g = rows / Math.max(V0, 1);
+    out.off.length = 0;
+    out.verts.length = 0;
+    out.off.grow(Math.ceil(polys.off.length * g) + 64);
+    out.verts.grow(Math.ceil(polys.verts.length * g) + 256);
     out.off.push(0);
     const R = polys.off.length - 1;
     const neurons = new Int32Array(w);
@@ -177,7 +190,7 @@ export function runPlanarLayers(
       const p1 = polys.off.data[r + 1];
       // Neurons whose line crosses this region: both strict signs among its vertices, i.e. the OR of
       // the vertices' words has the field 3 (ascending, as the cut order must be).
-      any.fill(0);
+      for (let q = 0; q < any.length; q++) any[q] = 0;
       for (let p = p0; p < p1; p++) {
         if (done[pv[p]] === 0) cut.valuesAt(pv[p]);
         const at = pv[p] * W;
@@ -216,32 +229,52 @@ export function runPlanarLayers(
           const a0 = curO[s];
           const a1 = curO[s + 1];
           let bits = 0;
-          for (let p = a0; p < a1; p++) bits |= words[curV[p] * W + kq] >>> ks;
-          if ((bits & 3) !== 3) {
+          if (codes.length < a1 - a0) {
+            codes = new Uint8Array(2 * (a1 - a0));
+            splits = new Int32Array(2 * (a1 - a0));
+          }
+          for (let p = a0; p < a1; p++) {
+            const c = (words[curV[p] * W + kq] >>> ks) & 3;
+            codes[p - a0] = c;
+            bits |= c;
+          }
+          if (bits !== 3) {
             for (let p = a0; p < a1; p++) nxtV[nLen++] = curV[p];
             nxtO[++nCount] = nLen;
             continue;
           }
-          // Clip: the − part first, then the + part (each vertex on the line goes to both).
-          for (let side = 2; side >= 1; side--) {
-            for (let p = a0; p < a1; p++) {
-              const u = curV[p];
-              const v = curV[p + 1 < a1 ? p + 1 : a0];
-              const cu = (words[u * W + kq] >>> ks) & 3;
-              if (cu === side || cu === 0) nxtV[nLen++] = u;
-              const cv = (words[v * W + kq] >>> ks) & 3;
-              if ((cu | cv) === 3) {
-                nxtV[nLen++] = cu === 2 ? cut.splitEdge(u, v, o) : cut.splitEdge(v, u, o);
-                words = cut.words;
-              }
+          // Clip: the − part first, then the + part (each vertex on the line goes to both; the
+          // vertex splitting an edge is made or found in the − pass and reused in the + pass).
+          const n = a1 - a0;
+          for (let i = 0; i < n; i++) {
+            const cu = codes[i];
+            if (cu === 2 || cu === 0) nxtV[nLen++] = curV[a0 + i];
+            const j = i + 1 < n ? i + 1 : 0;
+            if ((cu | codes[j]) === 3) {
+              const u = curV[a0 + i];
+              const v = curV[a0 + j];
+              const sv = cu === 2 ? cut.splitEdge(u, v, o) : cut.splitEdge(v, u, o);
+              splits[i] = sv;
+              nxtV[nLen++] = sv;
             }
-            nxtO[++nCount] = nLen;
           }
+          nxtO[++nCount] = nLen;
+          for (let i = 0; i < n; i++) {
+            const cu = codes[i];
+            if (cu === 1 || cu === 0) nxtV[nLen++] = curV[a0 + i];
+            if ((cu | codes[i + 1 < n ? i + 1 : 0]) === 3) nxtV[nLen++] = splits[i];
+          }
+          nxtO[++nCount] = nLen;
+          words = cut.words;
         }
         [curV, nxtV] = [nxtV, curV];
         [curO, nxtO] = [nxtO, curO];
         count = nCount;
         len = nLen;
+        // One region can hold the whole job (the domain, cut by a wide first layer): check the cap
+        // inside it too, not only between regions, so an oversized job stops early.
+        const cells = 2 * cut.V + 2 * (out.off.length - 1 + count);
+        if (cells > maxCells) overBudget(cells, maxCells, base + w * ((r + (q + 1) / nn) / R), H);
       }
       for (let s = 0; s < count; s++) {
         for (let p = curO[s]; p < curO[s + 1]; p++) out.verts.push(curV[p]);
@@ -253,18 +286,14 @@ export function runPlanarLayers(
         if ((r & 4095) === 4095) options.onProgress?.({ done: base + Math.floor((w * (r + 1)) / R), total: H, cells, layer: l });
       }
     }
+    spareOut = polys;
     polys = out;
     for (let v = 0; v < V0; v++) if (done[v] === 0) cut.valuesAt(v);
-    // ReLU with the decided signs, in place: Z becomes the next layer's input.
+    // Z becomes the next layer's input as it is: the ReLU is applied where it is read.
     const V = cut.V;
     const Zl = cut.Z;
-    for (let v = 0; v < V; v++) {
-      for (let o = 0; o < w; o++) {
-        const k = base + o;
-        if (((words[v * W + (k >>> 4)] >>> ((k & 15) << 1)) & 3) !== 1) Zl[v * w + o] = 0;
-      }
-    }
-    growth = Math.min(4, Math.max(2, (1.25 * V) / Math.max(V0, 1)));
+    ratio = l === 0 ? 0 : V / Math.max(V0, 1);
+    prevWidth = w;
     if (act.buffer !== Zl.buffer) spare = act;
     act = Zl;
     actWidth = w;
@@ -289,14 +318,58 @@ export function finishPlanar(net: Network, state: PlanarState): PlanarResult {
   const last = net.layers[net.layers.length - 1];
   const m = last.outDim;
   const values = new Float64Array(V * m);
+  // The last hidden layer's ReLU from the signs (live: field +), as a list of live inputs. A dead
+  // input's term is w·0 = ±0, which leaves any running sum but −0 unchanged, and a sum from a bias
+  // other than −0 is never −0 (x + y = −0 only for −0 + −0): so with such a bias and finite weights
+  // summing the live terms alone gives the bits of the full sum; otherwise every term is summed.
+  const actBase = state.layer === 0 ? -1 : state.base - actWidth;
+  const { weight, bias } = last;
+  const sparse = new Uint8Array(m);
+  for (let o = 0; o < m; o++) {
+    let finite = !Object.is(bias[o], -0);
+    for (let i = 0; finite && i < actWidth; i++) finite = Number.isFinite(weight[o * actWidth + i]);
+    sparse[o] = finite ? 1 : 0;
+  }
+  const words = state.words;
+  const live = new Int32Array(actWidth);
+  const lv = new Float64Array(actWidth);
   for (let v = 0; v < V; v++) {
+    let nl = 0;
+    if (actBase < 0) {
+      for (let i = 0; i < actWidth; i++) {
+        live[nl] = i;
+        lv[nl++] = act[v * actWidth + i];
+      }
+    } else {
+      const end = actBase + actWidth;
+      for (let q = actBase >>> 4; q <= (end - 1) >>> 4; q++) {
+        const x = words[v * W + q];
+        let on = x & ~(x >>> 1) & 0x55555555;
+        while (on !== 0) {
+          const low = on & -on;
+          on ^= low;
+          const i = ((q << 4) | ((31 - Math.clz32(low)) >>> 1)) - actBase;
+          if (i >= 0 && i < actWidth) {
+            live[nl] = i;
+            lv[nl++] = act[v * actWidth + i];
+          }
+        }
+      }
+    }
     for (let o = 0; o < m; o++) {
-      let s = last.bias[o];
-      for (let i = 0; i < actWidth; i++) s += last.weight[o * actWidth + i] * act[v * actWidth + i];
+      const r = o * actWidth;
+      let s = bias[o];
+      if (sparse[o] === 1) for (let q = 0; q < nl; q++) s += weight[r + live[q]] * lv[q];
+      else {
+        for (let i = 0, q = 0; i < actWidth; i++) {
+          const a = q < nl && live[q] === i ? lv[q++] : 0;
+          s += weight[r + i] * a;
+        }
+      }
       values[v * m + o] = s;
     }
   }
-  return { lattice: polygonsToLattice(state.coords.toArray(), V, state.polys), words: state.words.slice(0, V * W), values };
+  return { lattice: polygonsToLattice(state.coords.data, V, state.polys), words: state.words.slice(0, V * W), values };
 }
 
 function overBudget(cells: number, maxCells: number, done: number, total: number): never {
@@ -309,41 +382,4 @@ function overBudget(cells: number, maxCells: number, done: number, total: number
     ),
     { estimate },
   );
-}
-
-/** Vertices + polygon cycles → face lattice (edges numbered by first appearance). */
-export function polygonsToLattice(coords: Float64Array, V: number, polys: { off: GrowI32; verts: GrowI32 }): Lattice {
-  const F = polys.off.length - 1;
-  const edgeId = new EdgeMap(polys.verts.length);
-  const ends = new GrowI32(polys.verts.length + 8);
-  const faceFacets = new Int32Array(polys.verts.length);
-  const faceOff = new Int32Array(F + 1);
-  for (let f = 0; f < F; f++) {
-    const a0 = polys.off.data[f];
-    const a1 = polys.off.data[f + 1];
-    for (let p = a0; p < a1; p++) {
-      const u = polys.verts.data[p];
-      const v = polys.verts.data[p + 1 < a1 ? p + 1 : a0];
-      let e = edgeId.get(u, v);
-      if (e < 0) {
-        e = ends.length >> 1;
-        ends.push(u);
-        ends.push(v);
-        edgeId.set(u, v, e);
-      }
-      faceFacets[p] = e;
-    }
-    faceOff[f + 1] = a1;
-  }
-  const E = ends.length >> 1;
-  const edgeOff = new Int32Array(E + 1);
-  for (let e = 0; e <= E; e++) edgeOff[e] = 2 * e;
-  return {
-    dim: 2,
-    vertexCount: V,
-    coords: coords.slice(0, 2 * V),
-    counts: [V, E, F],
-    offsets: [new Int32Array(1), edgeOff, faceOff],
-    facets: [new Int32Array(0), ends.toArray(), faceFacets],
-  };
 }

@@ -166,6 +166,24 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
     for (let j = 0; j < outDim; j++) {
       if (stamp[j] !== v) continue;
       const o = j * n1;
+      if (n1 === 3) {
+        // The plane, in registers: the same sums in the same order as the loop below.
+        let s0 = out[o];
+        let s1 = out[o + 1];
+        let s2 = out[o + 2];
+        for (let q = 0; q < S; q++) {
+          const k = diff[q];
+          const wk = pat[k] ? weight[j * inDim + k] : -weight[j * inDim + k];
+          const p = k * 3;
+          s0 += wk * prev[p];
+          s1 += wk * prev[p + 1];
+          s2 += wk * prev[p + 2];
+        }
+        out[o] = s0;
+        out[o + 1] = s1;
+        out[o + 2] = s2;
+        continue;
+      }
       for (let q = 0; q < S; q++) {
         const k = diff[q];
         const wk = pat[k] ? weight[j * inDim + k] : -weight[j * inDim + k];

@@ -151,6 +151,21 @@ describe('buildComplexParallel', () => {
   });
 });
 
+describe('the cell cap inside one region', () => {
+  it('a wide first layer cutting the whole domain stops when the cap is passed, not after the layer', () => {
+    const network = heNetwork([2, 300, 1], 84);
+    let message = '';
+    try {
+      buildComplex(network, boxDomain(2), { maxCells: 2000 });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    const m = /would have at least ([\d,]+) cells \(cap 2,000, reached at neuron (\d+) of 300\)/.exec(message);
+    expect(m, message).not.toBeNull();
+    expect(Number(m![2])).toBeLessThan(300);
+  });
+});
+
 describe('parallel 2-D build (shares of the first layer on worker threads)', () => {
   it('refuses a job over the cell cap with an estimate of the whole complex', async () => {
     const { buildComplexParallel } = await import('../../src/complex/index.js');
