@@ -64,22 +64,15 @@ export class LayerCut {
         }
       }
     } else {
-      // Live inputs, ascending: fields 01 of the input layer's neurons, a word at a time. A + value
-      // exceeds its threshold (≥ 0), so these are exactly the nonzero activations.
-      const end = actBase + inDim;
-      for (let q = actBase >>> 4; q <= (end - 1) >>> 4; q++) {
-        const x = words[v * W + q];
-        let on = x & ~(x >>> 1) & 0x55555555;
-        while (on !== 0) {
-          const low = on & -on;
-          on ^= low;
-          const i = ((q << 4) | ((31 - Math.clz32(low)) >>> 1)) - actBase;
-          if (i < 0 || i >= inDim) continue;
-          const a = act[v * inDim + i];
-          if (a !== 0) {
-            idx[nz] = i * w;
-            av[nz++] = a;
-          }
+      // Live inputs: a + value exceeds its threshold (≥ 0), so these are exactly the nonzero activations.
+      // idx is compacted in place: entry q is read before entry nz ≤ q is written.
+      const nl = liveInputs(words, v * W, actBase, inDim, idx);
+      for (let q = 0; q < nl; q++) {
+        const i = idx[q];
+        const a = act[v * inDim + i];
+        if (a !== 0) {
+          idx[nz] = i * w;
+          av[nz++] = a;
         }
       }
     }
@@ -236,19 +229,34 @@ export function nextGrowth(ratio: number, widthRatio: number): number {
 /** Bytes from which an array is mapped from the system on its own (glibc's largest mmap threshold). */
 export const LARGE = 32 << 20;
 
+/**
+ * The live inputs of a vertex, ascending, into `live` (returns their count): the neurons actBase …
+ * actBase+width−1 whose field in the vertex's sign words (from word `at`) is 01 (+), a word at a time.
+ */
+export function liveInputs(words: Uint32Array, at: number, actBase: number, width: number, live: Int32Array): number {
+  const end = actBase + width;
+  let n = 0;
+  for (let q = actBase >>> 4; q <= (end - 1) >>> 4; q++) {
+    const x = words[at + q];
+    let on = x & ~(x >>> 1) & 0x55555555;
+    while (on !== 0) {
+      const low = on & -on;
+      on ^= low;
+      const i = ((q << 4) | ((31 - Math.clz32(low)) >>> 1)) - actBase;
+      if (i >= 0 && i < width) live[n++] = i;
+    }
+  }
+  return n;
+}
+
 /** max |activation| per input over vertices 0 … V−1, from pre-activations and signs (live: field +). */
 export function maxLive(act: Float64Array, words: Uint32Array, W: number, V: number, actBase: number, width: number, amax: Float64Array): void {
-  const end = actBase + width;
+  const live = new Int32Array(width);
   for (let v = 0; v < V; v++) {
-    for (let q = actBase >>> 4; q <= (end - 1) >>> 4; q++) {
-      const x = words[v * W + q];
-      let on = x & ~(x >>> 1) & 0x55555555;
-      while (on !== 0) {
-        const low = on & -on;
-        on ^= low;
-        const i = ((q << 4) | ((31 - Math.clz32(low)) >>> 1)) - actBase;
-        if (i >= 0 && i < width) amax[i] = Math.max(amax[i], Math.abs(act[v * width + i]));
-      }
+    const n = liveInputs(words, v * W, actBase, width, live);
+    for (let q = 0; q < n; q++) {
+      const i = live[q];
+      amax[i] = Math.max(amax[i], Math.abs(act[v * width + i]));
     }
   }
 }

@@ -15,7 +15,7 @@ import { hiddenCount } from '../net/network.js';
 import { packedWords } from '../net/signs.js';
 import { TesseraError } from '../numeric/errors.js';
 import type { Tolerance } from '../numeric/tolerance.js';
-import { LARGE, LayerCut, maxLive, nextGrowth, vertexGuess } from './layercut.js';
+import { LARGE, LayerCut, liveInputs, maxLive, nextGrowth, vertexGuess } from './layercut.js';
 import { latticeCycles, polygonsToLattice } from './polygons.js';
 import { GrowF64, GrowI32, ensureCapacity } from './grow.js';
 import type { Lattice } from './lattice.js';
@@ -341,20 +341,8 @@ export function finishPlanar(net: Network, state: PlanarState): PlanarResult {
         lv[nl++] = act[v * actWidth + i];
       }
     } else {
-      const end = actBase + actWidth;
-      for (let q = actBase >>> 4; q <= (end - 1) >>> 4; q++) {
-        const x = words[v * W + q];
-        let on = x & ~(x >>> 1) & 0x55555555;
-        while (on !== 0) {
-          const low = on & -on;
-          on ^= low;
-          const i = ((q << 4) | ((31 - Math.clz32(low)) >>> 1)) - actBase;
-          if (i >= 0 && i < actWidth) {
-            live[nl] = i;
-            lv[nl++] = act[v * actWidth + i];
-          }
-        }
-      }
+      nl = liveInputs(words, v * W, actBase, actWidth, live);
+      for (let q = 0; q < nl; q++) lv[q] = act[v * actWidth + live[q]];
     }
     for (let o = 0; o < m; o++) {
       const r = o * actWidth;
