@@ -6,6 +6,16 @@ import { TesseraError } from '../numeric/errors.js';
 import type { Complex } from './types.js';
 
 /**
+ * Where an affine function with values za < 0 < zb (or the reverse) at an edge's ends crosses zero: the
+ * parameter t along the edge from a, clamped to [0, 1] against rounding (the ends' signs already say
+ * the crossing is inside). Shared by every engine that splits edges, so they place vertices alike.
+ */
+export function crossingParameter(za: number, zb: number): number {
+  const t = za / (za - zb);
+  return t > 0 ? (t < 1 ? t : 1) : 0;
+}
+
+/**
  * Vertex ids of 2-cell i of a complex, in order around its boundary, counter-clockwise in the cell's
  * first two coordinates (for a 2-D complex: the plane's orientation).
  */

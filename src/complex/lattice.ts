@@ -9,6 +9,7 @@
  * decided by the vertex sides alone (Masden, arXiv 2207.07696, §3: a cell's sign is that of its vertices).
  */
 import { GrowF64, GrowI32 } from './grow.js';
+import { crossingParameter } from './geometry.js';
 
 export interface Lattice {
   readonly dim: number;
@@ -168,9 +169,7 @@ export function cutLattice(lat: Lattice, vertexSide: Int8Array, value: (v: numbe
         }
         const ga = value(a);
         const gb = value(b);
-        let t = ga / (ga - gb);
-        if (!(t > 0)) t = 0; // guards against rounding; the sides already say the crossing is inside
-        if (!(t < 1)) t = 1;
+        const t = crossingParameter(ga, gb);
         const w = addCell(0, c, 1, 0);
         for (let i = 0; i < n; i++) coords.push(lat.coords[a * n + i] + t * (lat.coords[b * n + i] - lat.coords[a * n + i]));
         newFrom.push(a);

@@ -4,6 +4,7 @@
  */
 import { EdgeMap } from './edgehash.js';
 import { ensureCapacity, type GrowF64 } from './grow.js';
+import { crossingParameter } from './geometry.js';
 
 /**
  * One layer's cut in progress: the layer's values Z at every vertex (V × w), the vertices' sign words,
@@ -130,9 +131,7 @@ export class LayerCut {
     let Z = this.Z;
     const za = Z[a * w + o];
     const zb = Z[b * w + o];
-    let t = za / (za - zb);
-    if (!(t > 0)) t = 0;
-    if (!(t < 1)) t = 1;
+    const t = crossingParameter(za, zb);
     const nv = this.V++;
     const xa = coords.data[2 * a];
     const ya = coords.data[2 * a + 1];

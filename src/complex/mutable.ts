@@ -10,6 +10,7 @@
  */
 import { GrowF64, GrowI32 } from './grow.js';
 import type { Lattice } from './lattice.js';
+import { crossingParameter } from './geometry.js';
 
 export interface MutableLattice {
   readonly dim: number;
@@ -189,9 +190,7 @@ export function cutInPlace(m: MutableLattice, side: Int8Array, value: (v: number
         }
         const ga = value(a);
         const gb = value(b);
-        let t = ga / (ga - gb);
-        if (!(t > 0)) t = 0;
-        if (!(t < 1)) t = 1;
+        const t = crossingParameter(ga, gb);
         const w = m.count[0]++;
         for (let i = 0; i < n; i++) coords.push(coords.data[a * n + i] + t * (coords.data[b * n + i] - coords.data[a * n + i]));
         from.push(a);
