@@ -29,6 +29,15 @@ export class LayerCut {
    * `act` is the input coordinates.
    */
   actBase = -1;
+  /**
+   * The first layer (w0 × 2 weights, row-major, and biases). Its pre-activations are affine in the
+   * coordinates, so they are never stored: they are evaluated at a vertex's coordinates when cutting
+   * layer 0 (`first`) and as the inputs of layer 1 (actBase 0). A wide first layer would otherwise
+   * keep w0 doubles for each of its ~w0²/2 vertices (gigabytes for w0 = 1500).
+   */
+  W0: Float64Array = new Float64Array(0);
+  b0: Float64Array = new Float64Array(0);
+  first = false;
   /** Old vertices (there before this layer) whose values are made (1). */
   done: Uint8Array = new Uint8Array(0);
   private idx = new Int32Array(0);
@@ -55,10 +64,31 @@ export class LayerCut {
       this.av = new Float64Array(inDim);
     }
     const { idx, av } = this;
+    const zr = v * w;
+    if (this.first) {
+      // Layer 0: signs only, from the values at the coordinates.
+      const { W0 } = this;
+      const x = this.coords.data[2 * v];
+      const y = this.coords.data[2 * v + 1];
+      for (let o = 0; o < w; o++) {
+        const z = bias[o] + W0[2 * o] * x + W0[2 * o + 1] * y;
+        const k = base + o;
+        if (z > thr[o]) words[v * W + (k >>> 4)] |= 1 << ((k & 15) << 1);
+        else if (z < -thr[o]) words[v * W + (k >>> 4)] |= 2 << ((k & 15) << 1);
+      }
+      this.done[v] = 1;
+      return;
+    }
     let nz = 0;
-    if (actBase < 0) {
-      for (let i = 0; i < inDim; i++) {
-        const a = act[v * inDim + i];
+    if (actBase === 0) {
+      // Inputs from layer 0, evaluated at the coordinates (live ones only).
+      const { W0, b0 } = this;
+      const x = this.coords.data[2 * v];
+      const y = this.coords.data[2 * v + 1];
+      const nl = liveInputs(words, v * W, 0, inDim, idx);
+      for (let q = 0; q < nl; q++) {
+        const i = idx[q];
+        const a = b0[i] + W0[2 * i] * x + W0[2 * i + 1] * y;
         if (a !== 0) {
           idx[nz] = i * w;
           av[nz++] = a;
@@ -77,7 +107,6 @@ export class LayerCut {
         }
       }
     }
-    const zr = v * w;
     let o = 0;
     for (; o + 7 < w; o += 8) {
       let s0 = bias[o];
@@ -127,6 +156,7 @@ export class LayerCut {
   splitEdge(a: number, b: number, o: number): number {
     const known = this.split.get(a, b);
     if (known >= 0) return known;
+    if (this.first) return this.splitFirst(a, b, o);
     const { w, W, base, thr, coords } = this;
     let Z = this.Z;
     const za = Z[a * w + o];
@@ -169,6 +199,48 @@ export class LayerCut {
         const z = Z[rn + j];
         const c = j === o ? 0 : z > thr[j] ? 1 : z < -thr[j] ? 2 : 0;
         x3 = (x3 & ~(3 << shift)) | (c << shift);
+      }
+      words[qn + q] = x3;
+    }
+    this.split.set(a, b, nv);
+    return nv;
+  }
+
+  /** splitEdge for layer 0: values at the coordinates, signs only (no rows of values). */
+  private splitFirst(a: number, b: number, o: number): number {
+    const { w, W, base, thr, coords, W0, bias } = this;
+    const c = coords.data;
+    const wx = W0[2 * o];
+    const wy = W0[2 * o + 1];
+    const t = crossingParameter(bias[o] + wx * c[2 * a] + wy * c[2 * a + 1], bias[o] + wx * c[2 * b] + wy * c[2 * b + 1]);
+    const nv = this.V++;
+    const xa = c[2 * a];
+    const ya = c[2 * a + 1];
+    const x = xa + t * (c[2 * b] - xa);
+    const y = ya + t * (c[2 * b + 1] - ya);
+    coords.push(x);
+    coords.push(y);
+    let words = this.words;
+    if ((nv + 1) * W > words.length) this.words = words = ensureCapacity(words, Math.ceil((nv + 1) * 1.5) * W);
+    const qa = a * W;
+    const qb = b * W;
+    const qn = nv * W;
+    for (let q = 0; q < W; q++) words[qn + q] = words[qa + q] | words[qb + q];
+    // As in splitEdge: fields 11 (ends strictly opposite) are 0 for o, else decided at the new point.
+    const end = base + w;
+    for (let q = base >>> 4; q <= (end - 1) >>> 4; q++) {
+      let x3 = words[qn + q];
+      let both = x3 & (x3 >>> 1) & 0x55555555;
+      while (both !== 0) {
+        const low = both & -both;
+        both ^= low;
+        const shift = 31 - Math.clz32(low);
+        const k = (q << 4) | (shift >>> 1);
+        if (k < base || k >= end) continue;
+        const j = k - base;
+        const z = bias[j] + W0[2 * j] * x + W0[2 * j + 1] * y;
+        const code = j === o ? 0 : z > thr[j] ? 1 : z < -thr[j] ? 2 : 0;
+        x3 = (x3 & ~(3 << shift)) | (code << shift);
       }
       words[qn + q] = x3;
     }
@@ -256,6 +328,20 @@ export function maxLive(act: Float64Array, words: Uint32Array, W: number, V: num
     for (let q = 0; q < n; q++) {
       const i = live[q];
       amax[i] = Math.max(amax[i], Math.abs(act[v * width + i]));
+    }
+  }
+}
+
+/** maxLive for the inputs of layer 1: layer 0's values, evaluated at the coordinates. */
+export function maxLiveFirst(coords: Float64Array, W0: Float64Array, b0: Float64Array, words: Uint32Array, W: number, V: number, width: number, amax: Float64Array): void {
+  const live = new Int32Array(width);
+  for (let v = 0; v < V; v++) {
+    const n = liveInputs(words, v * W, 0, width, live);
+    const x = coords[2 * v];
+    const y = coords[2 * v + 1];
+    for (let q = 0; q < n; q++) {
+      const i = live[q];
+      amax[i] = Math.max(amax[i], Math.abs(b0[i] + W0[2 * i] * x + W0[2 * i + 1] * y));
     }
   }
 }

@@ -95,13 +95,14 @@ export async function buildPlanarParallel(net: Network, domain: Domain, options:
       const V = ids.length;
       const coords = new Float64Array(V * 2);
       const words = new Uint32Array(Math.max(16, V) * W);
-      const act = new Float64Array(V * state.actWidth);
+      // Empty when the next layer's inputs are layer 0's values (evaluated at the coordinates).
+      const act = new Float64Array(state.act.length > 0 ? V * state.actWidth : 0);
       for (let i = 0; i < V; i++) {
         const g = ids[i];
         coords[2 * i] = state.coords.data[2 * g];
         coords[2 * i + 1] = state.coords.data[2 * g + 1];
         words.set(state.words.subarray(g * W, (g + 1) * W), i * W);
-        act.set(state.act.subarray(g * state.actWidth, (g + 1) * state.actWidth), i * state.actWidth);
+        if (act.length > 0) act.set(state.act.subarray(g * state.actWidth, (g + 1) * state.actWidth), i * state.actWidth);
       }
       const data = { layers, relative: tol.relative, maxCells: Math.ceil(maxCells / parts), coords, words, act, actWidth: state.actWidth, vertexCount: V, polyOff, polyVerts, base: state.base, sync };
       const worker = ts

@@ -15,9 +15,10 @@ import { hiddenCount } from '../net/network.js';
 import { packedWords } from '../net/signs.js';
 import { TesseraError } from '../numeric/errors.js';
 import type { Tolerance } from '../numeric/tolerance.js';
-import { LARGE, LayerCut, liveInputs, maxLive, nextGrowth, vertexGuess } from './layercut.js';
+import { LARGE, LayerCut, liveInputs, maxLive, maxLiveFirst, nextGrowth, vertexGuess } from './layercut.js';
 import { latticeCycles, polygonsToLattice } from './polygons.js';
 import { GrowF64, GrowI32, ensureCapacity } from './grow.js';
+import { RegionCutter, polygonArea } from './regioncut.js';
 import type { Lattice } from './lattice.js';
 import type { BuildOptions } from './build.js';
 
@@ -41,7 +42,8 @@ export interface PlanarState {
   polys: { off: GrowI32; verts: GrowI32 };
   /**
    * V × actWidth inputs of the next layer to cut: the coordinates at layer 0, else the last layer's
-   * pre-activations, whose ReLU is read off the sign words (a neuron passes where its field is +).
+   * pre-activations, whose ReLU is read off the sign words (a neuron passes where its field is +);
+   * empty after layer 0, whose values are evaluated at the coordinates instead (LayerCut.W0).
    */
   act: Float64Array;
   actWidth: number;
@@ -89,6 +91,8 @@ export function runPlanarLayers(
   const H = hiddenCount(net);
   const W = packedWords(H);
   const cut = new LayerCut(state.coords, W, state.V, state.words);
+  cut.W0 = net.layers[0].weight;
+  cut.b0 = net.layers[0].bias;
   let polys = state.polys;
   let act = state.act;
   let actWidth = state.actWidth;
@@ -98,15 +102,6 @@ export function runPlanarLayers(
   let spareOut: { off: GrowI32; verts: GrowI32 } | undefined;
   let ratio = 0; // last layer's vertex growth (0: none cut yet)
   let prevWidth = actWidth;
-
-  // Scratch for one region's sub-polygons (double-buffered CSR) and its neuron list.
-  let curV = new Int32Array(256);
-  let curO = new Int32Array(64);
-  let nxtV = new Int32Array(256);
-  let nxtO = new Int32Array(64);
-  // One sub-polygon's codes for the cutting neuron, and the vertices splitting its edges (by position).
-  let codes = new Uint8Array(256);
-  let splits = new Int32Array(256);
 
   for (let l = state.layer; l < untilLayer; l++) {
     const layer = net.layers[l];
@@ -118,7 +113,8 @@ export function runPlanarLayers(
     let amax: Float64Array = new Float64Array(actWidth);
     if (actBase < 0) {
       for (let v = 0; v < V0; v++) for (let i = 0; i < actWidth; i++) amax[i] = Math.max(amax[i], Math.abs(act[v * actWidth + i]));
-    } else maxLive(act, cut.words, W, V0, actBase, actWidth, amax);
+    } else if (actBase === 0) maxLiveFirst(cut.coords.data, cut.W0, cut.b0, cut.words, W, V0, actWidth, amax);
+    else maxLive(act, cut.words, W, V0, actBase, actWidth, amax);
     if (globalAmax) amax = globalAmax(l, amax);
     const thr = new Float64Array(w);
     for (let o = 0; o < w; o++) {
@@ -135,7 +131,9 @@ export function runPlanarLayers(
     const rows = Math.min(cap, vertexGuess(layer.weight, layer.bias, act, actWidth, w, V0, l === 0, ratio, w / prevWidth));
     const need = rows * w;
     let Z: Float64Array;
-    if (w === actWidth) {
+    // Layer 0's values are evaluated at the coordinates, never stored (LayerCut.W0).
+    if (l === 0) Z = new Float64Array(0);
+    else if (w === actWidth && actBase > 0) {
       // In place: valuesAt reads a vertex's inputs before its values overwrite them. One buffer kept
       // layer after layer touches fresh memory only where it grows. A large one (mapped straight from
       // the system, so pages untouched cost nothing) gets room for the following layers of this width
@@ -153,11 +151,10 @@ export function runPlanarLayers(
         act = Z;
       }
     } else Z = spare.length >= need ? spare : new Float64Array(need);
-    let words = ensureCapacity(cut.words, rows * W);
     const WT = new Float64Array(actWidth * w);
     for (let o = 0; o < w; o++) for (let i = 0; i < actWidth; i++) WT[i * w + o] = layer.weight[o * actWidth + i];
     cut.Z = Z;
-    cut.words = words;
+    cut.words = ensureCapacity(cut.words, rows * W);
     cut.w = w;
     cut.base = base;
     cut.thr = thr;
@@ -168,6 +165,7 @@ export function runPlanarLayers(
     cut.act = act;
     cut.inDim = actWidth;
     cut.actBase = actBase;
+    cut.first = l === 0;
     const done = (cut.done = new Uint8Array(V0));
 
     // The output polygons: in the arrays of the layer before last (free again), with room for them to
@@ -180,106 +178,22 @@ export function runPlanarLayers(
     out.verts.grow(Math.ceil(polys.verts.length * g) + 256);
     out.off.push(0);
     const R = polys.off.length - 1;
-    const neurons = new Int32Array(w);
-    const q0 = base >>> 4;
-    const q1 = (base + w - 1) >>> 4;
-    const any = new Uint32Array(q1 - q0 + 1);
     const pv = polys.verts.data;
-    for (let r = 0; r < R; r++) {
+    // The cap is checked inside a region too (one region can hold the whole job: the domain, cut by a
+    // wide first layer), with the region's share done estimated from the area still to cut.
+    let r = 0;
+    const cutter = new RegionCutter((pending) => {
+      const cells = 2 * cut.V + 2 * (out.off.length - 1 + pending);
+      if (cells <= maxCells) return;
+      const area = polygonArea(cut.coords.data, pv, polys.off.data[r], polys.off.data[r + 1]);
+      const share = area > 0 ? Math.max(0, 1 - cutter.pendingArea(cut.coords.data) / area) : 0;
+      overBudget(cells, maxCells, base + w * ((r + share) / R), H);
+    });
+    for (; r < R; r++) {
       const p0 = polys.off.data[r];
       const p1 = polys.off.data[r + 1];
-      // Neurons whose line crosses this region: both strict signs among its vertices, i.e. the OR of
-      // the vertices' words has the field 3 (ascending, as the cut order must be).
-      for (let q = 0; q < any.length; q++) any[q] = 0;
-      for (let p = p0; p < p1; p++) {
-        if (done[pv[p]] === 0) cut.valuesAt(pv[p]);
-        const at = pv[p] * W;
-        for (let q = q0; q <= q1; q++) any[q - q0] |= words[at + q];
-      }
-      let nn = 0;
-      for (let q = q0; q <= q1; q++) {
-        const x = any[q - q0];
-        let both = x & (x >>> 1) & 0x55555555;
-        while (both !== 0) {
-          const low = both & -both;
-          both ^= low;
-          const k = (q << 4) | ((31 - Math.clz32(low)) >>> 1);
-          if (k >= base && k < base + w) neurons[nn++] = k - base;
-        }
-      }
-      // Load the region as the single sub-polygon.
-      let len = p1 - p0;
-      if (curV.length < len) curV = new Int32Array(len * 2);
-      for (let p = 0; p < len; p++) curV[p] = pv[p0 + p];
-      curO[0] = 0;
-      curO[1] = len;
-      let count = 1;
-      for (let q = 0; q < nn; q++) {
-        const o = neurons[q];
-        const k = base + o;
-        const kq = k >>> 4;
-        const ks = (k & 15) << 1;
-        let nCount = 0;
-        let nLen = 0;
-        const room = len * 2 + 8 * (count + 1);
-        if (nxtV.length < room) nxtV = new Int32Array(room * 2);
-        if (nxtO.length < 2 * count + 2) nxtO = new Int32Array(4 * count + 4);
-        nxtO[0] = 0;
-        for (let s = 0; s < count; s++) {
-          const a0 = curO[s];
-          const a1 = curO[s + 1];
-          let bits = 0;
-          if (codes.length < a1 - a0) {
-            codes = new Uint8Array(2 * (a1 - a0));
-            splits = new Int32Array(2 * (a1 - a0));
-          }
-          for (let p = a0; p < a1; p++) {
-            const c = (words[curV[p] * W + kq] >>> ks) & 3;
-            codes[p - a0] = c;
-            bits |= c;
-          }
-          if (bits !== 3) {
-            for (let p = a0; p < a1; p++) nxtV[nLen++] = curV[p];
-            nxtO[++nCount] = nLen;
-            continue;
-          }
-          // Clip: the − part first, then the + part (each vertex on the line goes to both; the
-          // vertex splitting an edge is made or found in the − pass and reused in the + pass).
-          const n = a1 - a0;
-          for (let i = 0; i < n; i++) {
-            const cu = codes[i];
-            if (cu === 2 || cu === 0) nxtV[nLen++] = curV[a0 + i];
-            const j = i + 1 < n ? i + 1 : 0;
-            if ((cu | codes[j]) === 3) {
-              const u = curV[a0 + i];
-              const v = curV[a0 + j];
-              const sv = cu === 2 ? cut.splitEdge(u, v, o) : cut.splitEdge(v, u, o);
-              splits[i] = sv;
-              nxtV[nLen++] = sv;
-            }
-          }
-          nxtO[++nCount] = nLen;
-          for (let i = 0; i < n; i++) {
-            const cu = codes[i];
-            if (cu === 1 || cu === 0) nxtV[nLen++] = curV[a0 + i];
-            if ((cu | codes[i + 1 < n ? i + 1 : 0]) === 3) nxtV[nLen++] = splits[i];
-          }
-          nxtO[++nCount] = nLen;
-          words = cut.words;
-        }
-        [curV, nxtV] = [nxtV, curV];
-        [curO, nxtO] = [nxtO, curO];
-        count = nCount;
-        len = nLen;
-        // One region can hold the whole job (the domain, cut by a wide first layer): check the cap
-        // inside it too, not only between regions, so an oversized job stops early.
-        const cells = 2 * cut.V + 2 * (out.off.length - 1 + count);
-        if (cells > maxCells) overBudget(cells, maxCells, base + w * ((r + (q + 1) / nn) / R), H);
-      }
-      for (let s = 0; s < count; s++) {
-        for (let p = curO[s]; p < curO[s + 1]; p++) out.verts.push(curV[p]);
-        out.off.push(out.verts.length);
-      }
+      for (let p = p0; p < p1; p++) if (done[pv[p]] === 0) cut.valuesAt(pv[p]);
+      cutter.cut(cut, pv, p0, p1, out);
       if ((r & 255) === 255) {
         const cells = 2 * cut.V + 2 * (out.off.length - 1);
         if (cells > maxCells) overBudget(cells, maxCells, base + w * ((r + 1) / R), H);
@@ -302,7 +216,7 @@ export function runPlanarLayers(
     if (cells > maxCells) overBudget(cells, maxCells, base, H);
     options.onProgress?.({ done: base, total: H, cells, layer: l });
     state.V = V;
-    state.words = words;
+    state.words = cut.words;
     state.polys = polys;
     state.act = act;
     state.actWidth = actWidth;
@@ -331,6 +245,8 @@ export function finishPlanar(net: Network, state: PlanarState): PlanarResult {
     sparse[o] = finite ? 1 : 0;
   }
   const words = state.words;
+  const coords = state.coords.data;
+  const { weight: W0, bias: b0 } = net.layers[0];
   const live = new Int32Array(actWidth);
   const lv = new Float64Array(actWidth);
   for (let v = 0; v < V; v++) {
@@ -340,6 +256,12 @@ export function finishPlanar(net: Network, state: PlanarState): PlanarResult {
         live[nl] = i;
         lv[nl++] = act[v * actWidth + i];
       }
+    } else if (actBase === 0) {
+      // Layer 0's values, evaluated at the coordinates (they are never stored).
+      nl = liveInputs(words, v * W, 0, actWidth, live);
+      const x = coords[2 * v];
+      const y = coords[2 * v + 1];
+      for (let q = 0; q < nl; q++) lv[q] = b0[live[q]] + W0[2 * live[q]] * x + W0[2 * live[q] + 1] * y;
     } else {
       nl = liveInputs(words, v * W, actBase, actWidth, live);
       for (let q = 0; q < nl; q++) lv[q] = act[v * actWidth + live[q]];
