@@ -3,8 +3,9 @@
  * region first needs them, and the vertices made where the layer's lines cross edges.
  */
 import { EdgeMap } from './edgehash.js';
-import { ensureCapacity, type GrowF64 } from './grow.js';
+import { ensureCapacity, GrowF64, GrowI32 } from './grow.js';
 import { crossingParameter } from './geometry.js';
+import { liveInputs } from './live.js';
 
 /**
  * One layer's cut in progress: the layer's values Z at every vertex (V × w), the vertices' sign words,
@@ -40,8 +41,21 @@ export class LayerCut {
   first = false;
   /** Old vertices (there before this layer) whose values are made (1). */
   done: Uint8Array = new Uint8Array(0);
+  /** The vertices this layer's cut makes, from madeFrom on: the edge (a, b) each splits, and its t. */
+  madeFrom = 0;
+  made = new GrowI32(1024);
+  madeT = new GrowF64(512);
+  /**
+   * The last layer's records (its made vertices derive their values, see derive), or prevFrom =
+   * Infinity: none (layer 0 and 1, whose inputs' vertices are all made alike on worker threads).
+   */
+  prevFrom = Infinity;
+  prevMade: Int32Array = new Int32Array(0);
+  prevT: Float64Array = new Float64Array(0);
   private idx = new Int32Array(0);
   private av = new Float64Array(0);
+  private pa = new Float64Array(0);
+  private pb = new Float64Array(0);
 
   constructor(
     readonly coords: GrowF64,
@@ -58,6 +72,10 @@ export class LayerCut {
    * first needs them rather than in one pass, so that the rows split edges read are still in cache.
    */
   valuesAt(v: number): void {
+    if (v >= this.prevFrom) {
+      this.derive(v);
+      return;
+    }
     const { w, W, base, thr, WT, bias, act, inDim, Z, words, actBase } = this;
     if (this.idx.length < inDim) {
       this.idx = new Int32Array(inDim);
@@ -143,6 +161,13 @@ export class LayerCut {
       for (let q = 0; q < nz; q++) s += av[q] * WT[idx[q] + o];
       Z[zr + o] = s;
     }
+    this.decide(v);
+  }
+
+  /** Signs of this layer's neurons at v from its row of values. */
+  private decide(v: number): void {
+    const { w, W, base, thr, Z, words } = this;
+    const zr = v * w;
     for (let o = 0; o < w; o++) {
       const z = Z[zr + o];
       const k = base + o;
@@ -150,6 +175,60 @@ export class LayerCut {
       else if (z < -thr[o]) words[v * W + (k >>> 4)] |= 2 << ((k & 15) << 1);
     }
     this.done[v] = 1;
+  }
+
+  /**
+   * Values at a vertex s that the last layer's cut made on edge (a, b) at t, from a's and b's. The
+   * last layer's values z are affine along the edge, so with s's live inputs D_s,
+   * Z(s) = W·D_s·z(s) + b = P_a + t·(P_b − P_a), where P_x = W·D_s·z(x) + b = Z(x) + W·(D_s − D_x)·z(x)
+   * corrects x's values for the few inputs whose liveness differs between x and s (those whose lines
+   * meet the edge). That is (2 + flips) × w operations instead of live inputs × w: most vertices are
+   * made by the last layer, and in wide layers the product dominates. The parents' chain along an
+   * edge is the same on both sides, so a vertex gets the same bits from either neighbour (and on
+   * worker threads).
+   */
+  private derive(s: number): void {
+    const k = s - this.prevFrom;
+    const a = this.prevMade[2 * k];
+    const b = this.prevMade[2 * k + 1];
+    const t = this.prevT[k];
+    if (this.done[a] === 0) this.valuesAt(a);
+    if (this.done[b] === 0) this.valuesAt(b);
+    const w = this.w;
+    if (this.pa.length < w) {
+      this.pa = new Float64Array(w);
+      this.pb = new Float64Array(w);
+    }
+    const { pa, pb, Z } = this;
+    this.withInputsOf(s, a, pa);
+    this.withInputsOf(s, b, pb);
+    const zr = s * w;
+    for (let o = 0; o < w; o++) Z[zr + o] = pa[o] + t * (pb[o] - pa[o]);
+    this.decide(s);
+  }
+
+  /** P_x of derive: x's values as if its live inputs were s's. */
+  private withInputsOf(s: number, x: number, p: Float64Array): void {
+    const { w, W, Z, WT, act, inDim, actBase, words } = this;
+    const zr = x * w;
+    for (let o = 0; o < w; o++) p[o] = Z[zr + o];
+    const end = actBase + inDim;
+    for (let q = actBase >>> 4; q <= (end - 1) >>> 4; q++) {
+      const ws = words[s * W + q];
+      const wx = words[x * W + q];
+      const ls = ws & ~(ws >>> 1) & 0x55555555;
+      let diff = (ls ^ (wx & ~(wx >>> 1) & 0x55555555)) | 0;
+      while (diff !== 0) {
+        const low = diff & -diff;
+        diff ^= low;
+        const i = ((q << 4) | ((31 - Math.clz32(low)) >>> 1)) - actBase;
+        if (i < 0 || i >= inDim) continue;
+        const c = (ls & low) !== 0 ? act[x * inDim + i] : -act[x * inDim + i];
+        if (c === 0) continue;
+        const r = i * w;
+        for (let o = 0; o < w; o++) p[o] += c * WT[r + o];
+      }
+    }
   }
 
   /** The vertex where neuron o (strictly −/+ at a, b) crosses edge ab: made once, shared. */
@@ -163,6 +242,9 @@ export class LayerCut {
     const zb = Z[b * w + o];
     const t = crossingParameter(za, zb);
     const nv = this.V++;
+    this.made.push(a);
+    this.made.push(b);
+    this.madeT.push(t);
     const xa = coords.data[2 * a];
     const ya = coords.data[2 * a + 1];
     const x = xa + t * (coords.data[2 * b] - xa);
@@ -214,6 +296,9 @@ export class LayerCut {
     const wy = W0[2 * o + 1];
     const t = crossingParameter(bias[o] + wx * c[2 * a] + wy * c[2 * a + 1], bias[o] + wx * c[2 * b] + wy * c[2 * b + 1]);
     const nv = this.V++;
+    this.made.push(a);
+    this.made.push(b);
+    this.madeT.push(t);
     const xa = c[2 * a];
     const ya = c[2 * a + 1];
     const x = xa + t * (c[2 * b] - xa);
@@ -246,102 +331,5 @@ export class LayerCut {
     }
     this.split.set(a, b, nv);
     return nv;
-  }
-}
-
-/**
- * Vertices after cutting a layer (V0 before), for reserving room. The first layer's lines, cutting the
- * domain (act holds its corners): the corners, at most two crossings of the boundary per line, and the
- * pairs of lines that meet inside the domain's bounding box. Later layers add fewer vertices each
- * (measured on He networks, growth − 1 shrinks by about 0.6 a layer, scaled by the change in width);
- * 15% to spare, and at least a quarter more than now.
- */
-export function vertexGuess(
-  weight: Float64Array,
-  bias: Float64Array,
-  act: Float64Array,
-  inDim: number,
-  w: number,
-  V0: number,
-  first: boolean,
-  ratio: number,
-  widthRatio: number,
-): number {
-  if (first && inDim === 2) {
-    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-    for (let v = 0; v < V0; v++) {
-      x0 = Math.min(x0, act[2 * v]);
-      x1 = Math.max(x1, act[2 * v]);
-      y0 = Math.min(y0, act[2 * v + 1]);
-      y1 = Math.max(y1, act[2 * v + 1]);
-    }
-    let inside = 0;
-    for (let i = 0; i < w; i++) {
-      const a = weight[2 * i], b = weight[2 * i + 1], c = bias[i];
-      for (let j = i + 1; j < w; j++) {
-        const d = weight[2 * j], e = weight[2 * j + 1], f = bias[j];
-        const det = a * e - b * d;
-        const x = (b * f - c * e) / det;
-        const y = (c * d - a * f) / det;
-        if (x >= x0 && x <= x1 && y >= y0 && y <= y1) inside++;
-      }
-    }
-    return V0 + 2 * w + inside + 64;
-  }
-  const growth = ratio > 0 ? nextGrowth(ratio, widthRatio) : 4 * widthRatio;
-  return Math.ceil(V0 * Math.max(1.25, 1.15 * growth)) + 64;
-}
-
-/** A layer's vertex growth from the last layer's (see vertexGuess). */
-export function nextGrowth(ratio: number, widthRatio: number): number {
-  return 1 + 0.6 * (ratio - 1) * widthRatio;
-}
-
-/** Bytes from which an array is mapped from the system on its own (glibc's largest mmap threshold). */
-export const LARGE = 32 << 20;
-
-/**
- * The live inputs of a vertex, ascending, into `live` (returns their count): the neurons actBase …
- * actBase+width−1 whose field in the vertex's sign words (from word `at`) is 01 (+), a word at a time.
- */
-export function liveInputs(words: Uint32Array, at: number, actBase: number, width: number, live: Int32Array): number {
-  const end = actBase + width;
-  let n = 0;
-  for (let q = actBase >>> 4; q <= (end - 1) >>> 4; q++) {
-    const x = words[at + q];
-    let on = x & ~(x >>> 1) & 0x55555555;
-    while (on !== 0) {
-      const low = on & -on;
-      on ^= low;
-      const i = ((q << 4) | ((31 - Math.clz32(low)) >>> 1)) - actBase;
-      if (i >= 0 && i < width) live[n++] = i;
-    }
-  }
-  return n;
-}
-
-/** max |activation| per input over vertices 0 … V−1, from pre-activations and signs (live: field +). */
-export function maxLive(act: Float64Array, words: Uint32Array, W: number, V: number, actBase: number, width: number, amax: Float64Array): void {
-  const live = new Int32Array(width);
-  for (let v = 0; v < V; v++) {
-    const n = liveInputs(words, v * W, actBase, width, live);
-    for (let q = 0; q < n; q++) {
-      const i = live[q];
-      amax[i] = Math.max(amax[i], Math.abs(act[v * width + i]));
-    }
-  }
-}
-
-/** maxLive for the inputs of layer 1: layer 0's values, evaluated at the coordinates. */
-export function maxLiveFirst(coords: Float64Array, W0: Float64Array, b0: Float64Array, words: Uint32Array, W: number, V: number, width: number, amax: Float64Array): void {
-  const live = new Int32Array(width);
-  for (let v = 0; v < V; v++) {
-    const n = liveInputs(words, v * W, 0, width, live);
-    const x = coords[2 * v];
-    const y = coords[2 * v + 1];
-    for (let q = 0; q < n; q++) {
-      const i = live[q];
-      amax[i] = Math.max(amax[i], Math.abs(b0[i] + W0[2 * i] * x + W0[2 * i + 1] * y));
-    }
   }
 }

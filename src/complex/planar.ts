@@ -15,7 +15,9 @@ import { hiddenCount } from '../net/network.js';
 import { packedWords } from '../net/signs.js';
 import { TesseraError } from '../numeric/errors.js';
 import type { Tolerance } from '../numeric/tolerance.js';
-import { LARGE, LayerCut, liveInputs, maxLive, maxLiveFirst, nextGrowth, vertexGuess } from './layercut.js';
+import { LayerCut } from './layercut.js';
+import { liveInputs, maxLive, maxLiveFirst } from './live.js';
+import { vertexGuess } from './reserve.js';
 import { latticeCycles, polygonsToLattice } from './polygons.js';
 import { GrowF64, GrowI32, ensureCapacity } from './grow.js';
 import { RegionCutter, polygonArea } from './regioncut.js';
@@ -47,6 +49,8 @@ export interface PlanarState {
    */
   act: Float64Array;
   actWidth: number;
+  /** The vertices the last layer's cut made, from `from` on: the edge (a, b) each split, and t. */
+  made?: { from: number; ab: Int32Array; t: Float64Array };
   /** Next layer to cut, and its first hidden neuron. */
   layer: number;
   base: number;
@@ -100,6 +104,8 @@ export function runPlanarLayers(
   // The previous layer's activations become the next layer's Z buffer (no fresh V × w array a layer).
   let spare: Float64Array = new Float64Array(0);
   let spareOut: { off: GrowI32; verts: GrowI32 } | undefined;
+  // Made-vertex records of this layer and the last, alternating.
+  const madeBy = [0, 1].map(() => ({ ab: new GrowI32(1024), t: new GrowF64(512) }));
   let ratio = 0; // last layer's vertex growth (0: none cut yet)
   let prevWidth = actWidth;
 
@@ -122,35 +128,18 @@ export function runPlanarLayers(
       for (let i = 0; i < actWidth; i++) s += Math.abs(layer.weight[o * actWidth + i]) * amax[i];
       thr[o] = tol.relative * s;
     }
-    // Room for the vertices this layer will add. Reserved memory is not free (new arrays are zeroed,
-    // and fresh pages fault at several µs each here), nor is growing (a copy into fresh pages), so
-    // the guess should be close: see vertexGuess.
-    // Capped: a build past the cell cap stops with its error (V ≤ cells), not by running out of memory
-    // first, and nothing is reserved past MAX_RESERVE (beyond that the arrays grow as needed).
-    const cap = Math.max(V0 + 64, Math.min(Math.ceil(maxCells / 2) + 64, Math.floor(MAX_RESERVE / (8 * w))));
+    // Room for the vertices this layer will add (reserve.ts), capped: a build past the cell cap stops
+    // with its error (V ≤ cells), not by running out of memory first, and nothing is reserved past
+    // MAX_RESERVE (beyond that the arrays grow as needed). A vertex holds w values (not in layer 0)
+    // and W sign words.
+    const rowBytes = (l === 0 ? 0 : 8 * w) + 4 * W + 16;
+    const cap = Math.max(V0 + 64, Math.min(Math.ceil(maxCells / 2) + 64, Math.floor(MAX_RESERVE / rowBytes)));
     const rows = Math.min(cap, vertexGuess(layer.weight, layer.bias, act, actWidth, w, V0, l === 0, ratio, w / prevWidth));
     const need = rows * w;
-    let Z: Float64Array;
-    // Layer 0's values are evaluated at the coordinates, never stored (LayerCut.W0).
-    if (l === 0) Z = new Float64Array(0);
-    else if (w === actWidth && actBase > 0) {
-      // In place: valuesAt reads a vertex's inputs before its values overwrite them. One buffer kept
-      // layer after layer touches fresh memory only where it grows. A large one (mapped straight from
-      // the system, so pages untouched cost nothing) gets room for the following layers of this width
-      // too: growing it again would copy it into fresh pages.
-      if (act.length >= need) Z = act;
-      else {
-        let all = rows;
-        let g = all / Math.max(V0, 1);
-        for (let k = l + 1; k < untilLayer && net.layers[k].outDim === w; k++) {
-          g = nextGrowth(g, 1);
-          all *= g;
-        }
-        Z = new Float64Array(all * w * 8 >= LARGE ? Math.ceil(Math.min(all, cap)) * w : need);
-        Z.set(act.subarray(0, V0 * w));
-        act = Z;
-      }
-    } else Z = spare.length >= need ? spare : new Float64Array(need);
+    // Layer 0's values are evaluated at the coordinates, never stored (LayerCut.W0). Later layers'
+    // rows go into the buffer of the layer before last, free again (derive reads the inputs' rows,
+    // so they cannot be overwritten in place).
+    const Z = l === 0 ? new Float64Array(0) : spare.length >= need ? spare : new Float64Array(need);
     const WT = new Float64Array(actWidth * w);
     for (let o = 0; o < w; o++) for (let i = 0; i < actWidth; i++) WT[i * w + o] = layer.weight[o * actWidth + i];
     cut.Z = Z;
@@ -167,6 +156,19 @@ export function runPlanarLayers(
     cut.actBase = actBase;
     cut.first = l === 0;
     const done = (cut.done = new Uint8Array(V0));
+    // The last layer's made vertices derive their values from their edges' ends (LayerCut.derive);
+    // not layer 1's, whose inputs' vertices are all made on this thread in a parallel build.
+    const records = madeBy[(l + 1) & 1];
+    if (l >= 2) {
+      cut.prevFrom = cut.madeFrom;
+      cut.prevMade = cut.made.data;
+      cut.prevT = cut.madeT.data;
+    } else cut.prevFrom = Infinity;
+    cut.madeFrom = V0;
+    cut.made = records.ab;
+    cut.madeT = records.t;
+    cut.made.length = 0;
+    cut.madeT.length = 0;
 
     // The output polygons: in the arrays of the layer before last (free again), with room for them to
     // grow as the vertices are guessed to.
@@ -217,6 +219,7 @@ export function runPlanarLayers(
     options.onProgress?.({ done: base, total: H, cells, layer: l });
     state.V = V;
     state.words = cut.words;
+    state.made = { from: cut.madeFrom, ab: cut.made.data, t: cut.madeT.data };
     state.polys = polys;
     state.act = act;
     state.actWidth = actWidth;
@@ -249,7 +252,42 @@ export function finishPlanar(net: Network, state: PlanarState): PlanarResult {
   const { weight: W0, bias: b0 } = net.layers[0];
   const live = new Int32Array(actWidth);
   const lv = new Float64Array(actWidth);
+  // Input i of the output layer at vertex x (before the ReLU).
+  const input = (x: number, i: number): number =>
+    actBase === 0 ? b0[i] + W0[2 * i] * coords[2 * x] + W0[2 * i + 1] * coords[2 * x + 1] : act[x * actWidth + i];
+  // P_x of LayerCut.derive for the outputs: x's values with s's live inputs.
+  const withInputsOf = (s: number, x: number, p: Float64Array): void => {
+    for (let o = 0; o < m; o++) p[o] = values[x * m + o];
+    const end = actBase + actWidth;
+    for (let q = actBase >>> 4; q <= (end - 1) >>> 4; q++) {
+      const ws = words[s * W + q];
+      const wx = words[x * W + q];
+      const ls = ws & ~(ws >>> 1) & 0x55555555;
+      let diff = (ls ^ (wx & ~(wx >>> 1) & 0x55555555)) | 0;
+      while (diff !== 0) {
+        const low = diff & -diff;
+        diff ^= low;
+        const i = ((q << 4) | ((31 - Math.clz32(low)) >>> 1)) - actBase;
+        if (i < 0 || i >= actWidth) continue;
+        const c = (ls & low) !== 0 ? input(x, i) : -input(x, i);
+        if (c !== 0) for (let o = 0; o < m; o++) p[o] += c * weight[o * actWidth + i];
+      }
+    }
+  };
+  // Vertices made by the last hidden layer's cut take their values from their edges' ends.
+  const made = actBase >= 0 ? state.made : undefined;
+  const derived = made ? made.from : V;
+  const pa = new Float64Array(m);
+  const pb = new Float64Array(m);
   for (let v = 0; v < V; v++) {
+    if (v >= derived) {
+      const k = v - derived;
+      const t = made!.t[k];
+      withInputsOf(v, made!.ab[2 * k], pa);
+      withInputsOf(v, made!.ab[2 * k + 1], pb);
+      for (let o = 0; o < m; o++) values[v * m + o] = pa[o] + t * (pb[o] - pa[o]);
+      continue;
+    }
     let nl = 0;
     if (actBase < 0) {
       for (let i = 0; i < actWidth; i++) {

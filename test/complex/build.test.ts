@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   boxDomain, buildComplex, cellsByDim, cellSignString, eulerCharacteristic, linearRegions, polytopeDomain,
-  totalVolume, cellVertices,
+  totalVolume, cellVertices, cellInteriorPoint, cellSignSequence,
 } from '../../src/complex/index.js';
 import { createNetwork } from '../../src/net/index.js';
-import { checkAgainstNetwork, checkStructure, gridPatterns, heNetwork, net, preActivation, topPatterns } from './helpers.js';
+import { checkAgainstNetwork, checkStructure, gridPatterns, heNetwork, net, preActivation, signViolation, topPatterns } from './helpers.js';
 
 describe('buildComplex on boxes', () => {
   it('a network with no hidden layer gives the box itself (the cube face lattice)', () => {
@@ -162,6 +162,47 @@ describe('buildComplex on boxes', () => {
     // that repeats the first
     same(net([{ weight: [[1, 0], [0, 1], [1, 1], [2, 2], [1, -1], [0, 0]], bias: [0, 0, 0, 0, 0, 0] },
       { weight: [[1, 0, 0, 0, 0, 0], [0, 1, 1, 0, 0, 0], [1, -1, 0, 0, 0, 1]], bias: [0, 0, 0] }, { weight: [[1, 1, 1]] }]), boxDomain(2));
+  });
+});
+
+describe('2-D engine: derived values, wide layers', () => {
+  it('deep nets: every vertex value and cell sign agrees with the network (values of made vertices are derived along their edges)', () => {
+    const integer = createNetwork([
+      { weight: [1, 0, 0, 1, 1, 1, 1, -1, 2, 1], bias: [0, 0, 0, 0, 1], inDim: 2, outDim: 5 },
+      { weight: [1, -1, 0, 1, 0, 0, 1, 1, -1, 0, 1, 0, 0, 1, 1, -1, 0, 1, 0, 1], bias: [0, 1, 0, -1], inDim: 5, outDim: 4 },
+      { weight: [1, 1, -1, 0, 0, 1, 1, 1, -1, 0, 0, 1], bias: [0, 0, 1], inDim: 4, outDim: 3 },
+      { weight: [1, -1, 1, 0, 1, 1], bias: [0, 0], inDim: 3, outDim: 2 },
+      { weight: [1, 1], bias: [0], inDim: 2, outDim: 1 },
+    ]);
+    for (const network of [heNetwork([2, 12, 10, 8, 6, 1], 91), heNetwork([2, 8, 8, 8, 8, 8, 2], 92), integer]) {
+      for (const domain of [boxDomain(2), boxDomain(2, -3, 3)]) {
+        const c = buildComplex(network, domain);
+        expect(eulerCharacteristic(c)).toBe(1);
+        checkStructure(c);
+        checkAgainstNetwork(c, network);
+      }
+    }
+    // The checker catches a wrong sign: an edge's + or − flipped, or 0 claimed where the value is not.
+    const network = heNetwork([2, 12, 10, 8, 6, 1], 91);
+    const c = buildComplex(network, boxDomain(2));
+    const e = 5;
+    const x = cellInteriorPoint(c, 1, e);
+    const signs = Array.from(cellSignSequence(c, 1, e));
+    const k = signs.findIndex((s) => s !== 0);
+    expect(signViolation(network, x, signs, 1e-6, 1)).toBe(-1);
+    expect(signViolation(network, x, signs.map((s, i) => (i === k ? -s : s)), 1e-6, 1)).toBe(k);
+    expect(signViolation(network, x, signs.map((s, i) => (i === k ? 0 : s)), 1e-6, 1)).toBe(k);
+  });
+
+  it('a wide first layer (one region cut by 90 lines, depth first) gives the face-lattice engine\'s complex', () => {
+    const network = heNetwork([2, 90, 1], 93);
+    const a = buildComplex(network, boxDomain(2));
+    const b = buildComplex(network, boxDomain(2), { engine: 'lattice' });
+    expect(cellsByDim(a)).toEqual(cellsByDim(b));
+    const key = (c: typeof a) => Array.from({ length: c.cells[2].count }, (_, i) => cellSignString(c, 2, i)).sort().join(' ');
+    expect(key(a)).toBe(key(b));
+    expect(totalVolume(a)).toBeCloseTo(4, 9);
+    checkAgainstNetwork(a, network, { allCells: false });
   });
 });
 

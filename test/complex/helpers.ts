@@ -94,10 +94,13 @@ export function checkAgainstNetwork(complex: Complex, network: Network, opts: { 
   }
   const loose = tolerance(1e-6);
   const dims = opts.allCells === false ? [] : Array.from({ length: n }, (_, d) => d);
+  const radius = domainRadius(complex);
   for (const d of dims) {
     for (let i = 0; i < complex.cells[d].count; i++) {
       const x = cellInteriorPoint(complex, d, i);
-      expect(signString(settledSigns(network, x, loose.relative, domainRadius(complex)))).toBe(signString(cellSignSequence(complex, d, i)));
+      const stored = cellSignSequence(complex, d, i);
+      const bad = signViolation(network, x, stored, loose.relative, radius);
+      expect(bad, `cell ${i} of dimension ${d}: ${signString(stored)}`).toBe(-1);
     }
   }
   // Vertex values: F at the vertex.
@@ -154,32 +157,37 @@ export function preActivation(network: Network, x: ArrayLike<number>, k: number)
 }
 
 /**
- * Sign sequence at x where a neuron decided 0 passes exactly 0 on (not its rounding residue), with
- * zero decided against a domain-level scale: |b| + Σ|wᵢ|·Aᵢ, where Aᵢ bounds |aᵢ| over a domain of
- * radius R (a point-local scale is meaningless at points whose true value and terms are all 0).
+ * Does the network at x agree with a cell's sign sequence? Layer by layer with the cell's own pattern
+ * (a neuron passes its value where the cell says +): a + neuron must not be negative, a − neuron not
+ * positive (beyond rounding, 1e-9 of its scale), and a 0 neuron must be 0 within `relative` of its
+ * scale (|b| + Σ|wᵢ|·Aᵢ with Aᵢ bounding |aᵢ| over a domain of radius R). The first neuron that
+ * disagrees, or −1. Unlike comparing with the network's own signs at a loose tolerance, this does not
+ * misread a tiny cell whose interior value is small but clearly signed.
  */
-export function settledSigns(network: Network, x: ArrayLike<number>, relative = 1e-9, radius = 1): Int8Array {
-  const out: number[] = [];
+export function signViolation(network: Network, x: ArrayLike<number>, signs: ArrayLike<number>, relative: number, radius: number): number {
   let a = Array.from(x);
   let bound = new Array(a.length).fill(radius);
+  let k = 0;
   for (let l = 0; l + 1 < network.layers.length; l++) {
     const layer = network.layers[l];
     const next: number[] = [];
     const nextBound: number[] = [];
-    for (let o = 0; o < layer.outDim; o++) {
+    for (let o = 0; o < layer.outDim; o++, k++) {
       let z = layer.bias[o];
       let scale = Math.abs(layer.bias[o]);
       for (let i = 0; i < layer.inDim; i++) {
         z += layer.weight[o * layer.inDim + i] * a[i];
         scale += Math.abs(layer.weight[o * layer.inDim + i]) * bound[i];
       }
-      const s = z > relative * scale ? 1 : z < -relative * scale ? -1 : 0;
-      out.push(s);
+      const s = signs[k];
+      const ok = s > 0 ? z > -1e-9 * scale : s < 0 ? z < 1e-9 * scale : Math.abs(z) <= relative * scale;
+      if (!ok) return k;
       next.push(s > 0 ? z : 0);
       nextBound.push(scale);
     }
     a = next;
     bound = nextBound;
   }
-  return Int8Array.from(out);
+  return -1;
 }
+
