@@ -4,11 +4,14 @@
  * lists); edges are read off the polygons at the end.
  *
  * For each hidden layer, each region of the previous complex is cut only by the layer's neurons whose
- * sign changes on the region's vertices (a line meets a convex polygon iff its vertices see both
- * strict signs), one neuron at a time, each sub-polygon clipped Sutherland–Hodgman style. An edge is
- * split at most once; the new vertex is shared with the polygon across the edge through an EdgeMap, so
- * neighbouring regions agree. Vertex signs are decided once, when the vertex is made (Masden,
- * arXiv 2207.07696, §3: cells are sign sequences), from values interpolated along the split edge.
+ * sign changes on its vertices (a line meets a convex polygon iff its vertices see both strict signs),
+ * depth first: each piece by the first such neuron, clipped Sutherland–Hodgman style (regioncut.ts). An
+ * edge is split at most once; the new vertex is shared with the polygon across the edge through an
+ * EdgeMap, so neighbouring regions agree. Vertex signs are decided once, when the vertex is made
+ * (Masden, arXiv 2207.07696, §3: cells are sign sequences), from values interpolated along the split
+ * edge. A layer's values at an old vertex are a matrix–vector product, except at the vertices the last
+ * layer made, which take them from their edge's ends (LayerCut.derive); layer 0's values are evaluated
+ * at the coordinates and never stored.
  */
 import type { Network } from '../net/network.js';
 import { hiddenCount } from '../net/network.js';

@@ -52,14 +52,16 @@ export class RegionCutter {
     this.depth = 0;
     this.top = 0;
     this.push(poly, p0, p1, 0);
-    k = -1;
+    // k is known for the region (the stack's first entry); each piece finds its own.
+    let known = true;
     while (this.depth > 0) {
       const e = --this.depth;
       const a0 = this.start[e];
       const a1 = this.top;
       const verts = this.verts;
       words = cut.words;
-      k = firstCrossing(words, W, verts, a0, a1, lo + this.from[e], hi);
+      if (!known) k = firstCrossing(words, W, verts, a0, a1, lo + this.from[e], hi);
+      known = false;
       if (k < 0) {
         for (let p = a0; p < a1; p++) out.verts.push(verts[p]);
         out.off.push(out.verts.length);
@@ -131,7 +133,9 @@ export class RegionCutter {
       f.set(this.from);
       this.from = f;
     }
-    this.verts.set(src.subarray(a, b), this.top);
+    // A plain loop: a subarray view per push (an object each) costs more than these few copies.
+    const verts = this.verts;
+    for (let i = 0, t = this.top; i < n; i++) verts[t + i] = src[a + i];
     this.start[this.depth] = this.top;
     this.from[this.depth++] = from;
     this.top += n;
