@@ -187,12 +187,16 @@ export function runPlanarLayers(
     // The cap is checked inside a region too (one region can hold the whole job: the domain, cut by a
     // wide first layer), with the region's share done estimated from the area still to cut.
     let r = 0;
+    // Progress is reported from inside a region too, every 64 checks (a wide layer's one region).
+    let checks = 0;
     const cutter = new RegionCutter((pending) => {
       const cells = 2 * cut.V + 2 * (out.off.length - 1 + pending);
-      if (cells <= maxCells) return;
+      const over = cells > maxCells;
+      if (!over && (++checks & 63) !== 0) return;
       const area = polygonArea(cut.coords.data, pv, polys.off.data[r], polys.off.data[r + 1]);
       const share = area > 0 ? Math.max(0, 1 - cutter.pendingArea(cut.coords.data) / area) : 0;
-      overBudget(cells, maxCells, base + w * ((r + share) / R), H);
+      if (over) overBudget(cells, maxCells, base + w * ((r + share) / R), H);
+      options.onProgress?.({ done: base + Math.floor((w * (r + share)) / R), total: H, cells, layer: l });
     });
     for (; r < R; r++) {
       const p0 = polys.off.data[r];

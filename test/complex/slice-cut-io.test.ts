@@ -166,6 +166,16 @@ describe('the cell cap inside one region', () => {
   });
 });
 
+describe('progress inside one region', () => {
+  it('a wide first layer reports progress while its one region is cut, not only at the end', () => {
+    const seen: number[] = [];
+    buildComplex(heNetwork([2, 500, 1], 85), boxDomain(2), { onProgress: (p) => seen.push(p.done) });
+    expect(seen.at(-1)).toBe(500);
+    expect(seen.filter((d) => d > 0 && d < 500).length).toBeGreaterThan(0);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]);
+  });
+});
+
 describe('parallel 2-D build (shares of the first layer on worker threads)', () => {
   it('refuses a job over the cell cap with an estimate of the whole complex', async () => {
     const { buildComplexParallel } = await import('../../src/complex/index.js');
