@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Network } from '../net/network.js';
 import { regionMapper } from './assemble.js';
-import { startsAfresh } from './regionmap.js';
+import { freshStarts } from './regionmap.js';
 import { buildComplexWith, type BuildOptions } from './build.js';
 import { buildPlanarParallel } from './planar-parallel.js';
 import type { Complex, Domain } from './types.js';
@@ -40,10 +40,12 @@ export async function buildComplexParallel(net: Network, domain: Domain, options
   const jobs: Promise<void>[] = [];
   const per = Math.ceil(regions / workers);
   // Slices begin where the region maps start afresh (regionmap.ts), so they match this thread's bits.
+  // (The n-D maps are a backward pass per region, which keeps no state: any slice will do.)
+  const fresh = n === 2 ? freshStarts(net, signs, W, regions).fresh : new Uint8Array(regions).fill(1);
   const cuts = [0];
   for (let k = 1; k < workers; k++) {
     let at = Math.max(cuts[k - 1], Math.min(regions, k * per));
-    while (at < regions && !startsAfresh(net, signs, W, at)) at++;
+    while (at < regions && !fresh[at]) at++;
     cuts.push(at);
   }
   cuts.push(regions);

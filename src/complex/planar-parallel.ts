@@ -17,6 +17,7 @@ import { DEFAULT_MAX_CELLS, type BuildOptions } from './build.js';
 import { domainLattice } from './domain.js';
 import { GrowF64, GrowI32 } from './grow.js';
 import { finishPlanar, initialPlanarState, polygonsToLattice, runPlanarLayers } from './planar.js';
+import { FRESH_RUNS } from './regionmap.js';
 import type { Complex, Domain } from './types.js';
 
 interface Done {
@@ -45,7 +46,15 @@ export async function buildPlanarParallel(net: Network, domain: Domain, options:
   const state = initialPlanarState(net, domainLattice(domain, tol));
   runPlanarLayers(net, state, 1, tol, options, maxCells);
   const R1 = state.polys.off.length - 1;
-  const parts = Math.min(workers, R1);
+  // Shares begin where the region maps start afresh (every FRESH_RUNS-th first-layer region: each
+  // region of the first layer's arrangement is one run of the maps), so they match one thread's bits.
+  const bounds = [0];
+  for (let k = 1; k < Math.min(workers, R1); k++) {
+    const at = Math.round((k * R1) / Math.min(workers, R1) / FRESH_RUNS) * FRESH_RUNS;
+    if (at > bounds[bounds.length - 1] && at < R1) bounds.push(at);
+  }
+  bounds.push(R1);
+  const parts = bounds.length - 1;
   if (parts < 2 || (!force && !planarParallelWorth(net, R1))) {
     runPlanarLayers(net, state, L - 1, tol, options, maxCells);
     const done = finishPlanar(net, state);
@@ -76,8 +85,8 @@ export async function buildPlanarParallel(net: Network, domain: Domain, options:
     };
     for (let k = 0; k < parts; k++) {
       // A contiguous share of the regions, its vertices renumbered 0…
-      const r0 = Math.floor((k * R1) / parts);
-      const r1 = Math.floor(((k + 1) * R1) / parts);
+      const r0 = bounds[k];
+      const r1 = bounds[k + 1];
       const local = new Map<number, number>();
       const polyOff = new Int32Array(r1 - r0 + 1);
       const polyVerts = new Int32Array(off[r1] - off[r0]);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { backwardRegionMapper } from '../../src/complex/assemble.js';
-import { forwardRegionMapper, startsAfresh } from '../../src/complex/regionmap.js';
+import { FRESH_RUNS, forwardRegionMapper, freshStarts } from '../../src/complex/regionmap.js';
 import { boxDomain, buildComplex } from '../../src/complex/index.js';
 import { rng } from '../../src/numeric/random.js';
 import type { Network } from '../../src/net/index.js';
@@ -77,15 +77,18 @@ describe('forward region maps', () => {
     expect(worst({ J, c }, { J: cx.topJacobians, c: cx.topOffsets }, m, 3)).toBeLessThan(1e-12);
   });
 
-  it('give the same bits when the regions are split where the first layer changes', () => {
-    const net = heNetwork([2, 16, 14, 12, 2], 11);
+  it('give the same bits when the regions are split where the mapper starts afresh', () => {
+    // Wide enough for several fresh starts (every FRESH_RUNS-th region of the first layer's arrangement).
+    const net = heNetwork([2, 48, 14, 12, 2], 11);
     const cx = buildComplex(net, boxDomain(2));
     const { signs } = cx.cells[2];
     const W = cx.signWords;
     const R = cx.cells[2].count;
     const whole = maps(net, signs, W, Array.from({ length: R }, (_, r) => r), true);
+    const { runs, fresh } = freshStarts(net, signs, W, R);
+    expect(runs[R - 1]).toBeGreaterThan(3 * FRESH_RUNS);
     const cuts = [0];
-    for (let r = 1; r < R; r++) if (startsAfresh(net, signs, W, r) && r - cuts[cuts.length - 1] > R / 7) cuts.push(r);
+    for (let r = 1; r < R; r++) if (fresh[r] && r - cuts[cuts.length - 1] > R / 7) cuts.push(r);
     cuts.push(R);
     expect(cuts.length).toBeGreaterThan(3);
     for (let k = 0; k + 1 < cuts.length; k++) {

@@ -204,6 +204,15 @@ describe('parallel 2-D build (shares of the first layer on worker threads)', () 
       const key = (c: typeof serial) => Array.from({ length: c.cells[2].count }, (_, i) => cellSignString(c, 2, i)).sort().join(' ');
       expect(key(parallel)).toBe(key(serial));
       expect(linearRegions(parallel).count).toBe(linearRegions(serial).count);
+      // Shares start where the region maps start afresh, so the maps are the serial build's bits.
+      expect(Array.from(parallel.topJacobians)).toEqual(Array.from(serial.topJacobians));
+      expect(Array.from(parallel.topOffsets)).toEqual(Array.from(serial.topOffsets));
     }
+    // One hidden layer: the cells on this thread, the maps on worker threads in slices.
+    const one = heNetwork([2, 60, 2], 86);
+    const serial = buildComplex(one, boxDomain(2));
+    const parallel = await buildComplexParallel(one, boxDomain(2), { workers: 3, minRegions: 0 });
+    expect(Array.from(parallel.topJacobians)).toEqual(Array.from(serial.topJacobians));
+    expect(Array.from(parallel.topOffsets)).toEqual(Array.from(serial.topOffsets));
   });
 });
