@@ -223,7 +223,9 @@ export class LayerCut {
         diff ^= low;
         const i = ((q << 4) | ((31 - Math.clz32(low)) >>> 1)) - actBase;
         if (i < 0 || i >= inDim) continue;
-        const c = (ls & low) !== 0 ? act[x * inDim + i] : -act[x * inDim + i];
+        // Layer 0's values are evaluated at the coordinates (never stored).
+        const z = actBase === 0 ? this.b0[i] + this.W0[2 * i] * this.coords.data[2 * x] + this.W0[2 * i + 1] * this.coords.data[2 * x + 1] : act[x * inDim + i];
+        const c = (ls & low) !== 0 ? z : -z;
         if (c === 0) continue;
         const r = i * w;
         for (let o = 0; o < w; o++) p[o] += c * WT[r + o];

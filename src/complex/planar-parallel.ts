@@ -16,7 +16,7 @@ import { assembleComplex } from './assemble.js';
 import { DEFAULT_MAX_CELLS, type BuildOptions } from './build.js';
 import { domainLattice } from './domain.js';
 import { GrowF64, GrowI32 } from './grow.js';
-import { finishPlanar, initialPlanarState, polygonsToLattice, runPlanarLayers } from './planar.js';
+import { finishPlanar, initialPlanarState, polygonsToLattice, precomputeLayer, runPlanarLayers } from './planar.js';
 import { FRESH_RUNS } from './regionmap.js';
 import type { Complex, Domain } from './types.js';
 
@@ -60,6 +60,11 @@ export async function buildPlanarParallel(net: Network, domain: Domain, options:
     const done = finishPlanar(net, state);
     return assembleComplex(net, domain, done.lattice, done.words, done.values, hiddenCount(net), hiddenWidths(net));
   }
+  // Layer 1's values here, for all vertices: those layer 0 made derive theirs from their edges'
+  // ends, which a worker holding only its share of the vertices could not do as one thread does.
+  precomputeLayer(net, state, tol);
+  const pre = state.pre!;
+  const w1 = net.layers[1].outDim;
   const H = hiddenCount(net);
   const W = packedWords(H);
   let maxWidth = 2;
@@ -106,14 +111,16 @@ export async function buildPlanarParallel(net: Network, domain: Domain, options:
       const words = new Uint32Array(Math.max(16, V) * W);
       // Empty when the next layer's inputs are layer 0's values (evaluated at the coordinates).
       const act = new Float64Array(state.act.length > 0 ? V * state.actWidth : 0);
+      const preZ = new Float64Array(V * w1);
       for (let i = 0; i < V; i++) {
         const g = ids[i];
         coords[2 * i] = state.coords.data[2 * g];
         coords[2 * i + 1] = state.coords.data[2 * g + 1];
         words.set(state.words.subarray(g * W, (g + 1) * W), i * W);
         if (act.length > 0) act.set(state.act.subarray(g * state.actWidth, (g + 1) * state.actWidth), i * state.actWidth);
+        preZ.set(pre.Z.subarray(g * w1, (g + 1) * w1), i * w1);
       }
-      const data = { layers, relative: tol.relative, maxCells: Math.ceil(maxCells / parts), coords, words, act, actWidth: state.actWidth, vertexCount: V, polyOff, polyVerts, base: state.base, sync };
+      const data = { layers, relative: tol.relative, maxCells: Math.ceil(maxCells / parts), coords, words, act, actWidth: state.actWidth, vertexCount: V, polyOff, polyVerts, base: state.base, preZ, thr: pre.thr, sync };
       const worker = ts
         ? new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData: data })
         : new Worker(url, { workerData: data });

@@ -23,6 +23,9 @@ export interface PlanarJob {
   polyOff: Int32Array;
   polyVerts: Int32Array;
   base: number;
+  /** Layer 1's values at the vertices (rows) and its zero thresholds, made on the main thread. */
+  preZ: Float64Array;
+  thr: Float64Array;
   /** Int32 generation counter at byte 0, then the global max|activation| per input (Float64 from byte 8). */
   sync: SharedArrayBuffer;
 }
@@ -46,6 +49,7 @@ try {
     actWidth: job.actWidth,
     layer: 1,
     base: job.base,
+    pre: { Z: job.preZ, thr: job.thr },
   };
   const generation = new Int32Array(job.sync, 0, 1);
   const shared = new Float64Array(job.sync, 8);

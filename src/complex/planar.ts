@@ -52,8 +52,14 @@ export interface PlanarState {
    */
   act: Float64Array;
   actWidth: number;
-  /** The vertices the last layer's cut made, from `from` on: the edge (a, b) each split, and t. */
-  made?: { from: number; ab: Int32Array; t: Float64Array };
+  /** The vertices layer `layer`'s cut made, from `from` on: the edge (a, b) each split, and t. */
+  made?: { layer: number; from: number; ab: Int32Array; t: Float64Array };
+  /**
+   * The next layer's values at every vertex, made ahead (precomputeLayer: a parallel build makes them
+   * here, where the last layer's made vertices are known, and sends each worker its rows): V × w rows,
+   * the signs already in `words`, and the zero thresholds they were decided with.
+   */
+  pre?: { Z: Float64Array; thr: Float64Array };
   /** Next layer to cut, and its first hidden neuron. */
   layer: number;
   base: number;
@@ -116,21 +122,10 @@ export function runPlanarLayers(
     const layer = net.layers[l];
     const w = layer.outDim;
     const V0 = cut.V;
-    // One zero threshold per neuron (tolerance policy: |b| + Σ|wᵢ|·max|aᵢ| over the current vertices).
     // Inputs come from the previous layer's neurons actBase … (or are the coordinates: −1).
     const actBase = l === 0 ? -1 : base - actWidth;
-    let amax: Float64Array = new Float64Array(actWidth);
-    if (actBase < 0) {
-      for (let v = 0; v < V0; v++) for (let i = 0; i < actWidth; i++) amax[i] = Math.max(amax[i], Math.abs(act[v * actWidth + i]));
-    } else if (actBase === 0) maxLiveFirst(cut.coords.data, cut.W0, cut.b0, cut.words, W, V0, actWidth, amax);
-    else maxLive(act, cut.words, W, V0, actBase, actWidth, amax);
-    if (globalAmax) amax = globalAmax(l, amax);
-    const thr = new Float64Array(w);
-    for (let o = 0; o < w; o++) {
-      let s = Math.abs(layer.bias[o]);
-      for (let i = 0; i < actWidth; i++) s += Math.abs(layer.weight[o * actWidth + i]) * amax[i];
-      thr[o] = tol.relative * s;
-    }
+    const pre = l === state.layer ? state.pre : undefined;
+    const thr = pre ? pre.thr : thresholds(net, l, cut, act, actBase, tol, globalAmax);
     // Room for the vertices this layer will add (reserve.ts), capped: a build past the cell cap stops
     // with its error (V ≤ cells), not by running out of memory first, and nothing is reserved past
     // MAX_RESERVE (beyond that the arrays grow as needed). A vertex holds w values (not in layer 0)
@@ -142,31 +137,21 @@ export function runPlanarLayers(
     // Layer 0's values are evaluated at the coordinates, never stored (LayerCut.W0). Later layers'
     // rows go into the buffer of the layer before last, free again (derive reads the inputs' rows,
     // so they cannot be overwritten in place).
-    const Z = l === 0 ? new Float64Array(0) : spare.length >= need ? spare : new Float64Array(need);
-    const WT = new Float64Array(actWidth * w);
-    for (let o = 0; o < w; o++) for (let i = 0; i < actWidth; i++) WT[i * w + o] = layer.weight[o * actWidth + i];
-    cut.Z = Z;
+    const Z = pre ? ensureCapacity(pre.Z, need) : l === 0 ? new Float64Array(0) : spare.length >= need ? spare : new Float64Array(need);
+    configureCut(cut, net, l, base, act, actBase, thr, Z);
     cut.words = ensureCapacity(cut.words, rows * W);
-    cut.w = w;
-    cut.base = base;
-    cut.thr = thr;
     // One map for all layers, sized for this layer's new vertices (one split edge each).
     cut.split.clear(rows - V0);
-    cut.WT = WT;
-    cut.bias = layer.bias;
-    cut.act = act;
-    cut.inDim = actWidth;
-    cut.actBase = actBase;
-    cut.first = l === 0;
     const done = (cut.done = new Uint8Array(V0));
-    // The last layer's made vertices derive their values from their edges' ends (LayerCut.derive);
-    // not layer 1's, whose inputs' vertices are all made on this thread in a parallel build.
+    if (pre) done.fill(1);
+    // The last layer's made vertices derive their values from their edges' ends (LayerCut.derive).
     const records = madeBy[(l + 1) & 1];
-    if (l >= 2) {
+    if (l === state.layer) useRecords(cut, state, l);
+    else {
       cut.prevFrom = cut.madeFrom;
       cut.prevMade = cut.made.data;
       cut.prevT = cut.madeT.data;
-    } else cut.prevFrom = Infinity;
+    }
     cut.madeFrom = V0;
     cut.made = records.ab;
     cut.madeT = records.t;
@@ -226,13 +211,96 @@ export function runPlanarLayers(
     options.onProgress?.({ done: base, total: H, cells, layer: l });
     state.V = V;
     state.words = cut.words;
-    state.made = { from: cut.madeFrom, ab: cut.made.data, t: cut.madeT.data };
+    state.made = { layer: l, from: cut.madeFrom, ab: cut.made.data, t: cut.madeT.data };
+    state.pre = undefined;
     state.polys = polys;
     state.act = act;
     state.actWidth = actWidth;
     state.base = base;
     state.layer = l + 1;
   }
+}
+
+/**
+ * One zero threshold per neuron of layer l (tolerance policy: |b| + Σ|wᵢ|·max|aᵢ| over the current
+ * vertices); `globalAmax` (parallel builds) turns this part's max|activation| into the whole complex's.
+ */
+function thresholds(
+  net: Network,
+  l: number,
+  cut: LayerCut,
+  act: Float64Array,
+  actBase: number,
+  tol: Tolerance,
+  globalAmax?: (layer: number, local: Float64Array) => Float64Array,
+): Float64Array {
+  const layer = net.layers[l];
+  const actWidth = layer.inDim;
+  const V0 = cut.V;
+  let amax: Float64Array = new Float64Array(actWidth);
+  if (actBase < 0) {
+    for (let v = 0; v < V0; v++) for (let i = 0; i < actWidth; i++) amax[i] = Math.max(amax[i], Math.abs(act[v * actWidth + i]));
+  } else if (actBase === 0) maxLiveFirst(cut.coords.data, cut.W0, cut.b0, cut.words, cut.W, V0, actWidth, amax);
+  else maxLive(act, cut.words, cut.W, V0, actBase, actWidth, amax);
+  if (globalAmax) amax = globalAmax(l, amax);
+  const thr = new Float64Array(layer.outDim);
+  for (let o = 0; o < layer.outDim; o++) {
+    let s = Math.abs(layer.bias[o]);
+    for (let i = 0; i < actWidth; i++) s += Math.abs(layer.weight[o * actWidth + i]) * amax[i];
+    thr[o] = tol.relative * s;
+  }
+  return thr;
+}
+
+/** Point the cut at layer l: its weights (transposed, in × w), inputs, thresholds and value rows. */
+function configureCut(cut: LayerCut, net: Network, l: number, base: number, act: Float64Array, actBase: number, thr: Float64Array, Z: Float64Array): void {
+  const layer = net.layers[l];
+  const w = layer.outDim;
+  const inDim = layer.inDim;
+  const WT = new Float64Array(inDim * w);
+  for (let o = 0; o < w; o++) for (let i = 0; i < inDim; i++) WT[i * w + o] = layer.weight[o * inDim + i];
+  cut.Z = Z;
+  cut.w = w;
+  cut.base = base;
+  cut.thr = thr;
+  cut.WT = WT;
+  cut.bias = layer.bias;
+  cut.act = act;
+  cut.inDim = inDim;
+  cut.actBase = actBase;
+  cut.first = l === 0;
+}
+
+/** The made-vertex records of layer l − 1 from the state, when it has them (else nothing derives). */
+function useRecords(cut: LayerCut, state: PlanarState, l: number): void {
+  const made = state.made;
+  if (made && made.layer === l - 1) {
+    cut.prevFrom = made.from;
+    cut.prevMade = made.ab;
+    cut.prevT = made.t;
+  } else cut.prevFrom = Infinity;
+}
+
+/**
+ * Make the next layer's values (and signs) at every vertex now, into state.pre, the way
+ * runPlanarLayers would as its regions need them: the vertices the last layer made derive theirs
+ * from their edges, which a worker given only a share of the vertices could not do alike.
+ */
+export function precomputeLayer(net: Network, state: PlanarState, tol: Tolerance): void {
+  const l = state.layer;
+  const W = packedWords(hiddenCount(net));
+  const cut = new LayerCut(state.coords, W, state.V, state.words);
+  cut.W0 = net.layers[0].weight;
+  cut.b0 = net.layers[0].bias;
+  const actBase = l === 0 ? -1 : state.base - state.actWidth;
+  const thr = thresholds(net, l, cut, state.act, actBase, tol);
+  const Z = new Float64Array(l === 0 ? 0 : state.V * net.layers[l].outDim);
+  configureCut(cut, net, l, state.base, state.act, actBase, thr, Z);
+  cut.done = new Uint8Array(state.V);
+  useRecords(cut, state, l);
+  for (let v = 0; v < state.V; v++) if (cut.done[v] === 0) cut.valuesAt(v);
+  state.words = cut.words;
+  state.pre = { Z, thr };
 }
 
 /** Output values at the vertices and the face lattice of the finished state. */
