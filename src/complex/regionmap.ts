@@ -202,6 +202,11 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
     updates[l + 1] += S;
   };
 
+  // The output sums (m × (n+1)), valid since the last fresh start, and the updates applied to them.
+  const out = new Float64Array(m * n1);
+  let outValid = false;
+  let outUpdates = 0;
+
   // The last region's sign words: a layer whose words are unchanged needs no decoding.
   const H = hidden > 0 ? first[hidden - 1] + layers[hidden - 1].outDim : 0;
   const words = Math.ceil(H / 16);
@@ -211,6 +216,9 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
     // rebuild: F_l must be remade from scratch; changed: F_l differs from the last call's.
     let rebuild = false;
     let changed = false;
+    // The last hidden layer's flipped neurons (in diff), and whether its F changed.
+    let lastFlips = 0;
+    let lastChanged = false;
     for (let l = 0; l < hidden; l++) {
       const w = layers[l].outDim;
       const base = first[l];
@@ -270,7 +278,11 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
         started = true;
         changed = true;
       }
-      if (l + 1 === hidden) break;
+      if (l + 1 === hidden) {
+        lastFlips = S;
+        lastChanged = changed;
+        break;
+      }
       // F_{l+1}: rebuilt if F_l changed; else, for a few flipped neurons, updated in place (a bounded
       // number of times, so rounding cannot pile up); else rebuilt.
       if (changed) rebuild = true;
@@ -293,41 +305,56 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
       }
       return;
     }
+    // Σₖ W_L[o,k]·F_{L−1}[k] over the active k, kept from call to call: remade when F_{L−1} changed,
+    // else updated for the flipped neurons (bounded as for the layers), like the layers' rows.
     const top = F[hidden - 1];
-    const list = activeList[hidden - 1];
-    const na = activeCount[hidden - 1];
+    const pat = pattern[hidden - 1];
+    if (lastChanged || !outValid || lastFlips > MAX_FLIPS || outUpdates + lastFlips > MAX_UPDATES) {
+      const list = activeList[hidden - 1];
+      const na = activeCount[hidden - 1];
+      for (let o = 0; o < m; o++) {
+        const r = o * inDim;
+        if (n1 === 3) {
+          let s0 = 0;
+          let s1 = 0;
+          let s2 = 0;
+          for (let q = 0; q < na; q++) {
+            const k = list[q];
+            const wk = weight[r + k];
+            s0 += wk * top[3 * k];
+            s1 += wk * top[3 * k + 1];
+            s2 += wk * top[3 * k + 2];
+          }
+          out[3 * o] = s0;
+          out[3 * o + 1] = s1;
+          out[3 * o + 2] = s2;
+          continue;
+        }
+        for (let i = 0; i <= n; i++) {
+          let s = 0;
+          for (let q = 0; q < na; q++) {
+            const k = list[q];
+            s += weight[r + k] * top[k * n1 + i];
+          }
+          out[o * n1 + i] = s;
+        }
+      }
+      outValid = true;
+      outUpdates = 0;
+    } else if (lastFlips > 0) {
+      for (let o = 0; o < m; o++) {
+        const r = o * inDim;
+        for (let q = 0; q < lastFlips; q++) {
+          const k = diff[q];
+          const wk = pat[k] ? weight[r + k] : -weight[r + k];
+          for (let i = 0; i <= n; i++) out[o * n1 + i] += wk * top[k * n1 + i];
+        }
+      }
+      outUpdates += lastFlips;
+    }
     for (let o = 0; o < m; o++) {
-      const r = o * inDim;
-      if (n1 === 3) {
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        for (let q = 0; q < na; q++) {
-          const k = list[q];
-          const wk = weight[r + k];
-          s0 += wk * top[3 * k];
-          s1 += wk * top[3 * k + 1];
-          s2 += wk * top[3 * k + 2];
-        }
-        J[jAt + 2 * o] = s0;
-        J[jAt + 2 * o + 1] = s1;
-        c[cAt + o] = s2 + bias[o];
-        continue;
-      }
-      for (let i = 0; i < n; i++) {
-        let s = 0;
-        for (let q = 0; q < na; q++) {
-          const k = list[q];
-          s += weight[r + k] * top[k * n1 + i];
-        }
-        J[jAt + o * n + i] = s;
-      }
-      let s = 0;
-      for (let q = 0; q < na; q++) {
-        const k = list[q];
-        s += weight[r + k] * top[k * n1 + n];
-      }
-      c[cAt + o] = s + bias[o];
+      for (let i = 0; i < n; i++) J[jAt + o * n + i] = out[o * n1 + i];
+      c[cAt + o] = out[o * n1 + n] + bias[o];
     }
   };
 }
