@@ -6,14 +6,15 @@
  * the same job with worker threads for the region maps (wall time of one run, threads included).
  *
  *   node --import tsx bench/complex.bench.ts            # all cases
- *   node --import tsx bench/complex.bench.ts 2,32,32,32,1 # one architecture
+ *   node --import tsx bench/complex.bench.ts 2,32,32,32,1 # one architecture (more than 6 inputs: on a
+ *                                                        # plane through three random inputs)
  *
  * Like the `tessera` command, it runs with glibc's malloc asking for transparent huge pages
  * (GLIBC_TUNABLES=glibc.malloc.hugetlb=1, set by re-running itself): on small VMs a fresh 4 KiB page
  * faults in at ~15 µs, and a large build touches hundreds of MB of them.
  */
 import { spawnSync } from 'node:child_process';
-import { buildComplex, boxDomain, cellsByDim, type Complex } from '../src/complex/index.js';
+import { buildComplex, boxDomain, cellsByDim, sliceSetup, type Complex } from '../src/complex/index.js';
 import { createNetwork, type Network } from '../src/net/index.js';
 import { existsSync } from 'node:fs';
 import { normals, rng, uniforms } from '../src/numeric/random.js';
@@ -46,8 +47,8 @@ const cases = process.argv.slice(2).filter((a) => a.includes(',')).map((a) => a.
 // that case runs on [−0.5, 0.5]⁶ (25 million cells); --radius R runs every case on [−R, R]ⁿ.
 const radiusArg = process.argv.indexOf('--radius');
 const forced = radiusArg > 0 ? Number(process.argv[radiusArg + 1]) : undefined;
-const archs: { arch: number[]; radius: number }[] = cases.length
-  ? cases.map((arch) => ({ arch, radius: forced ?? 1 }))
+const archs: { arch: number[]; radius: number; slice?: boolean }[] = cases.length
+  ? cases.map((arch) => ({ arch, radius: forced ?? 1, slice: arch[0] > 6 }))
   : [
       { arch: [2, 32, 32, 32, 1], radius: forced ?? 1 },
       { arch: [2, 64, 64, 64, 1], radius: forced ?? 1 },
@@ -56,6 +57,9 @@ const archs: { arch: number[]; radius: number }[] = cases.length
       { arch: [6, 16, 16, 1], radius: forced ?? 0.5 },
       // One wide layer: the domain is one region cut by 1000 lines (time should follow the cells).
       { arch: [2, 1000, 1], radius: forced ?? 1 },
+      // An MNIST-sized MLP on the plane through three points of [0,1]^784 (the slice's triangle
+      // coordinates, tessera regions --slice): a wide first layer of the plane.
+      { arch: [784, 512, 256, 10], radius: 1, slice: true },
     ];
 const withWorkers = !process.argv.includes('--no-workers');
 // Workers load the compiled library when it is built (npm run build): a TypeScript worker would have to
@@ -64,10 +68,16 @@ const distParallel = new URL('../dist/complex/parallel.js', import.meta.url);
 const { buildComplexParallel } = (await import(existsSync(distParallel) ? distParallel.href : '../src/complex/parallel.js')) as typeof import('../src/complex/parallel.js');
 
 console.log(`architecture            cells by dim                                   regions  1 thread s  regions/s${withWorkers ? '  workers s  regions/s' : ''}`);
-for (const { arch, radius } of archs) {
-  const net = heNetwork(arch, 2023);
-  const n = arch[0];
-  const domain = boxDomain(n, -radius, radius);
+for (const { arch, radius, slice } of archs) {
+  let net = heNetwork(arch, 2023);
+  let domain = boxDomain(arch[0], -radius, radius);
+  if (slice) {
+    const rand = rng(7);
+    const setup = sliceSetup(net, [0, 1, 2].map(() => uniforms(rand, arch[0], 0, 1)));
+    net = setup.net;
+    domain = setup.domain;
+  }
+  const n = domain.dim;
   const options = { maxCells: 50_000_000 };
   // Warm-up (JIT), then the best of up to 300 runs within ~3 s (at least one more run).
   const first = timed(() => buildComplex(net, domain, options));
@@ -94,6 +104,6 @@ for (const { arch, radius } of archs) {
     par = `  ${wall.toFixed(4).padStart(9)}  ${Math.round(regions / wall).toLocaleString('en-US').padStart(9)}`;
   }
   console.log(
-    `${(arch.join('→') + (radius === 1 ? '' : ` [±${radius}]`)).padEnd(22)}  ${JSON.stringify(cellsByDim(complex)).padEnd(45)}  ${String(regions).padStart(8)}  ${bestWall.toFixed(4).padStart(10)}  ${Math.round(regions / bestWall).toLocaleString('en-US').padStart(9)}${par}`,
+    `${(arch.join('→') + (slice ? ' slice' : radius === 1 ? '' : ` [±${radius}]`)).padEnd(22)}  ${JSON.stringify(cellsByDim(complex)).padEnd(45)}  ${String(regions).padStart(8)}  ${bestWall.toFixed(4).padStart(10)}  ${Math.round(regions / bestWall).toLocaleString('en-US').padStart(9)}${par}`,
   );
 }

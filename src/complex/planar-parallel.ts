@@ -16,7 +16,8 @@ import { assembleComplex } from './assemble.js';
 import { DEFAULT_MAX_CELLS, type BuildOptions } from './build.js';
 import { domainLattice } from './domain.js';
 import { GrowF64, GrowI32 } from './grow.js';
-import { finishPlanar, initialPlanarState, polygonsToLattice, precomputeLayer, runPlanarLayers } from './planar.js';
+import { finishPlanar, initialPlanarState, polygonsToLattice, runPlanarLayers } from './planar.js';
+import { precomputeLayer } from './layersetup.js';
 import { FRESH_RUNS } from './regionmap.js';
 import type { Complex, Domain } from './types.js';
 
