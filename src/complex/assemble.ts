@@ -54,12 +54,14 @@ export function topInteriorPointsOf(lat: Lattice): Float64Array {
       const p0 = off[c];
       const p1 = off[c + 1];
       const k = p1 - p0;
-      // Each coordinate summed in a register, from 0 in facet order as always, then divided.
-      for (let i = 0; i < n; i++) {
-        let x = 0;
-        for (let p = p0; p < p1; p++) x += prev[fac[p] * n + i];
-        cur[c * n + i] = x / k;
+      // Each coordinate summed from 0 in facet order as always, then divided; a facet's point is read
+      // once (its n coordinates are adjacent), into the cell's own row.
+      const o = c * n;
+      for (let p = p0; p < p1; p++) {
+        const f = fac[p] * n;
+        for (let i = 0; i < n; i++) cur[o + i] += prev[f + i];
       }
+      for (let i = 0; i < n; i++) cur[o + i] /= k;
     }
     prev = cur;
   }
