@@ -47,7 +47,7 @@ export class LayerCut {
   madeT = new GrowF64(512);
   /**
    * The last layer's records (its made vertices derive their values, see derive), or prevFrom =
-   * Infinity: none (layer 0 and 1, whose inputs' vertices are all made alike on worker threads).
+   * Infinity: none (layer 0, or a worker's first layer, whose values come made: PlanarState.pre).
    */
   prevFrom = Infinity;
   prevMade: Int32Array = new Int32Array(0);
@@ -67,9 +67,9 @@ export class LayerCut {
   /**
    * Layer values and signs at old vertex v: Z = b + Σ over v's nonzero inputs of aᵢ·(column i of W)
    * (ReLU zeros cost nothing). Eight outputs at a time with their own sums, each summed in ascending
-   * i as a plain loop would, so the bits do not depend on the blocking. `act` may be Z's own buffer
-   * (equal widths): the inputs are gathered before the row is overwritten. Made when a region
-   * first needs them rather than in one pass, so that the rows split edges read are still in cache.
+   * i as a plain loop would, so the bits do not depend on the blocking. Made when a region first
+   * needs them rather than in one pass, so that the rows split edges read are still in cache; a
+   * vertex the last layer made derives them instead (derive).
    */
   valuesAt(v: number): void {
     if (v >= this.prevFrom) {
