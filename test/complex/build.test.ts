@@ -195,14 +195,17 @@ describe('2-D engine: derived values, wide layers', () => {
   });
 
   it('a wide first layer (one region cut by 90 lines, depth first) gives the face-lattice engine\'s complex', () => {
-    const network = heNetwork([2, 90, 1], 93);
-    const a = buildComplex(network, boxDomain(2));
-    const b = buildComplex(network, boxDomain(2), { engine: 'lattice' });
-    expect(cellsByDim(a)).toEqual(cellsByDim(b));
-    const key = (c: typeof a) => Array.from({ length: c.cells[2].count }, (_, i) => cellSignString(c, 2, i)).sort().join(' ');
-    expect(key(a)).toBe(key(b));
-    expect(totalVolume(a)).toBeCloseTo(4, 9);
-    checkAgainstNetwork(a, network, { allCells: false });
+    // Then a second layer, whose values at layer 0's vertices derive along long chains of split edges.
+    for (const arch of [[2, 90, 1], [2, 100, 20, 1]]) {
+      const network = heNetwork(arch, 93);
+      const a = buildComplex(network, boxDomain(2));
+      const b = buildComplex(network, boxDomain(2), { engine: 'lattice' });
+      expect(cellsByDim(a)).toEqual(cellsByDim(b));
+      const key = (c: typeof a) => Array.from({ length: c.cells[2].count }, (_, i) => cellSignString(c, 2, i)).sort().join(' ');
+      expect(key(a)).toBe(key(b));
+      expect(totalVolume(a)).toBeCloseTo(4, 9);
+      checkAgainstNetwork(a, network, { allCells: false });
+    }
   });
 });
 
