@@ -32,11 +32,16 @@ interface Done {
   c: Float64Array;
 }
 
-/** Is a parallel 2-D build worth its threads? Work after layer 1 ≈ regions₁ × Σ width². */
-export function planarParallelWorth(net: Network, regionsAfterFirst: number): boolean {
+/**
+ * Is a parallel 2-D build worth its threads? The serial time is about regions₁ × Σ_{l≥2} w_l·w_{l−1} × 6 ns
+ * (measured here on He nets; layer 1's values mostly derive from layer 0's, which costs little), and
+ * threads save (1 − 1/parts) of it but cost ~0.6 s to start, load the library and stitch the shares.
+ */
+export function planarParallelWorth(net: Network, regionsAfterFirst: number, parts: number): boolean {
   let w2 = 0;
-  for (let l = 1; l < net.layers.length - 1; l++) w2 += net.layers[l].outDim * net.layers[l].inDim;
-  return regionsAfterFirst * w2 > 2e7;
+  for (let l = 2; l < net.layers.length - 1; l++) w2 += net.layers[l].outDim * net.layers[l].inDim;
+  const serial = regionsAfterFirst * w2 * 6e-9;
+  return serial * (1 - 1 / parts) > 0.6;
 }
 
 export async function buildPlanarParallel(net: Network, domain: Domain, options: BuildOptions, workers: number, force = false): Promise<Complex | null> {
@@ -56,7 +61,7 @@ export async function buildPlanarParallel(net: Network, domain: Domain, options:
   }
   bounds.push(R1);
   const parts = bounds.length - 1;
-  if (parts < 2 || (!force && !planarParallelWorth(net, R1))) {
+  if (parts < 2 || (!force && !planarParallelWorth(net, R1, parts))) {
     runPlanarLayers(net, state, L - 1, tol, options, maxCells);
     const done = finishPlanar(net, state);
     return assembleComplex(net, domain, done.lattice, done.words, done.values, hiddenCount(net), hiddenWidths(net));
