@@ -226,6 +226,39 @@ describe('property: random small networks give valid complexes', () => {
         outDim: l.outDim,
       })));
     });
+  it('2-D, deeper and wider (up to 5 layers of 12): the 2-D engine builds the face-lattice engine\'s complex', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          widths: fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 5 }),
+          seed: fc.integer({ min: 0, max: 1e6 }),
+          integer: fc.boolean(),
+          outputs: fc.integer({ min: 1, max: 3 }),
+        }),
+        ({ widths, seed, integer, outputs }) => {
+          let network = heNetwork([2, ...widths, outputs], seed);
+          if (integer) {
+            network = createNetwork(network.layers.map((l) => ({
+              weight: l.weight.map((w) => Math.max(-2, Math.min(2, Math.round(w * 1.5)))),
+              bias: l.bias.map((b) => Math.round(b * 2) / 2),
+              inDim: l.inDim,
+              outDim: l.outDim,
+            })));
+          }
+          const a = buildComplex(network, boxDomain(2));
+          const b = buildComplex(network, boxDomain(2), { engine: 'lattice' });
+          expect(cellsByDim(a)).toEqual(cellsByDim(b));
+          const key = (c: typeof a, d: number) => Array.from({ length: c.cells[d].count }, (_, i) => cellSignString(c, d, i)).sort().join(' ');
+          for (let d = 0; d <= 2; d++) expect(key(a, d)).toBe(key(b, d));
+          expect(totalVolume(a)).toBeCloseTo(4, 9);
+          checkStructure(a);
+          checkAgainstNetwork(a, network);
+        },
+      ),
+      { numRuns: 150, seed: 7 },
+    );
+  });
+
   for (const n of [1, 2, 3]) {
     it(`${n}-D`, () => {
       fc.assert(
