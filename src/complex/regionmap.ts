@@ -269,7 +269,7 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
         }
         activeCount[l] = na;
       }
-      makeRows(l, pending, np);
+      if (np > 0) makeRows(l, pending, np);
       if (l === 0 && started && S > 0) run++;
       if (l === 0 && (!started || (S > 0 && run % FRESH_RUNS === 0))) {
         // Every FRESH_RUNS-th new layer-0 pattern (a new region of the first layer's arrangement)
