@@ -7,6 +7,7 @@ export class EdgeMap {
   private keysB: Int32Array;
   private vals: Int32Array;
   private mask: number;
+  private slot = -1;
   size = 0;
 
   constructor(expected = 1024) {
@@ -52,6 +53,38 @@ export class EdgeMap {
       if (k === a && this.keysB[i] === b) return this.vals[i];
       i = (i + 1) & this.mask;
     }
+  }
+
+  /**
+   * get, remembering where {a, b} would go: a miss is then stored by `claim` with no second probe
+   * (no other insertion may come in between).
+   */
+  find(a: number, b: number): number {
+    if ((this.size + 1) * 2 > this.keysA.length) this.rehash();
+    if (a > b) {
+      const t = a;
+      a = b;
+      b = t;
+    }
+    let i = EdgeMap.hash(a, b) & this.mask;
+    for (;;) {
+      const k = this.keysA[i];
+      if (k === -1) {
+        this.slot = i;
+        return -1;
+      }
+      if (k === a && this.keysB[i] === b) return this.vals[i];
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** Store `value` for the pair that the last `find` missed. */
+  claim(a: number, b: number, value: number): void {
+    const i = this.slot;
+    this.keysA[i] = a < b ? a : b;
+    this.keysB[i] = a < b ? b : a;
+    this.vals[i] = value;
+    this.size++;
   }
 
   set(a: number, b: number, value: number): void {

@@ -235,7 +235,7 @@ export class LayerCut {
 
   /** The vertex where neuron o (strictly −/+ at a, b) crosses edge ab: made once, shared. */
   splitEdge(a: number, b: number, o: number): number {
-    const known = this.split.get(a, b);
+    const known = this.split.find(a, b);
     if (known >= 0) return known;
     if (this.first) return this.splitFirst(a, b, o);
     const { w, W, base, thr, coords } = this;
@@ -286,7 +286,7 @@ export class LayerCut {
       }
       words[qn + q] = x3;
     }
-    this.split.set(a, b, nv);
+    this.split.claim(a, b, nv);
     return nv;
   }
 
@@ -331,7 +331,7 @@ export class LayerCut {
       }
       words[qn + q] = x3;
     }
-    this.split.set(a, b, nv);
+    this.split.claim(a, b, nv);
     return nv;
   }
 }
