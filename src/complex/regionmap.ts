@@ -212,6 +212,30 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
   const words = Math.ceil(H / 16);
   const last = new Uint32Array(words);
 
+  // activeList[l] holds layer l's active neurons of the current region (1), or is stale (0): it is only
+  // decoded when a row maker or the output's full sum needs it, not at every change of pattern.
+  const listOk = new Uint8Array(hidden);
+  const ensureList = (l: number, signs: Uint32Array, at: number): void => {
+    if (listOk[l] === 1) return;
+    const list = activeList[l];
+    const base = first[l];
+    const end = base + layers[l].outDim;
+    let na = 0;
+    for (let q = base >>> 4; q <= (end - 1) >>> 4; q++) {
+      const x = signs[at + q];
+      let bits = x & ~(x >>> 1) & 0x55555555;
+      const k0 = (q << 4) - base;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        bits ^= low;
+        const k = k0 + ((31 - Math.clz32(low)) >>> 1);
+        if (k >= 0 && k < end - base) list[na++] = k;
+      }
+    }
+    activeCount[l] = na;
+    listOk[l] = 1;
+  };
+
   return (signs, at, J, jAt, c, cAt) => {
     // rebuild: F_l must be remade from scratch; changed: F_l differs from the last call's.
     let rebuild = false;
@@ -235,12 +259,9 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
       let same = started;
       for (let q = base >>> 4; same && q <= (base + w - 1) >>> 4; q++) same = signs[at + q] === last[q];
       let np = 0;
-      if (same) {
-        if (rebuild) for (let q = 0; q < activeCount[l]; q++) if (stamp[list[q]] !== v) pending[np++] = list[q];
-      } else {
+      if (!same) {
         // A word at a time: field 01 (active) of this region's and the last region's words (whose
-        // pattern `pat` holds), within the layer's neurons, ascending.
-        let na = 0;
+        // pattern `pat` holds), within the layer's neurons: the flipped neurons, ascending.
         const end = base + w;
         for (let q = base >>> 4; q <= (end - 1) >>> 4; q++) {
           const lo = Math.max(base - (q << 4), 0);
@@ -258,18 +279,19 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
             diff[S++] = k;
             pat[k] ^= 1;
           }
-          let bits = on | 0;
-          while (bits !== 0) {
-            const low = bits & -bits;
-            bits ^= low;
-            const k = k0 + ((31 - Math.clz32(low)) >>> 1);
-            list[na++] = k;
-            if (stamp[k] !== v) pending[np++] = k;
-          }
         }
-        activeCount[l] = na;
+        if (S > 0) listOk[l] = 0;
       }
-      if (np > 0) makeRows(l, pending, np);
+      // Rows of F_l the region makes active that are not made: all active ones after a rebuild,
+      // else only the neurons that just became active (the others' rows were made before).
+      if (rebuild && l > 0) {
+        ensureList(l, signs, at);
+        for (let q = 0; q < activeCount[l]; q++) if (stamp[list[q]] !== v) pending[np++] = list[q];
+      } else for (let q = 0; q < S; q++) if (pat[diff[q]] === 1 && stamp[diff[q]] !== v) pending[np++] = diff[q];
+      if (np > 0) {
+        ensureList(l - 1, signs, at);
+        makeRows(l, pending, np);
+      }
       if (l === 0 && started && S > 0) run++;
       if (l === 0 && (!started || (S > 0 && run % FRESH_RUNS === 0))) {
         // Every FRESH_RUNS-th new layer-0 pattern (a new region of the first layer's arrangement)
@@ -310,6 +332,7 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
     const top = F[hidden - 1];
     const pat = pattern[hidden - 1];
     if (lastChanged || !outValid || lastFlips > MAX_FLIPS || outUpdates + lastFlips > MAX_UPDATES) {
+      ensureList(hidden - 1, signs, at);
       const list = activeList[hidden - 1];
       const na = activeCount[hidden - 1];
       for (let o = 0; o < m; o++) {
