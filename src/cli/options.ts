@@ -24,6 +24,13 @@ export function parsePositiveInt(text: string, option: string): number {
   return v;
 }
 
+/** A whole number ≥ 0 (an empty value is not 0). */
+export function parseNonNegativeInt(text: string, option: string): number {
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isInteger(v) || v < 0) throw new TesseraError('input', `${option}: expected a non-negative integer, got "${text}"`);
+  return v;
+}
+
 export function parseNumber(text: string, option: string): number {
   const v = Number(text);
   if (text.trim() === '' || !Number.isFinite(v)) throw new TesseraError('input', `${option}: expected a finite number, got "${text}"`);

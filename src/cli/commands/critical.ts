@@ -13,7 +13,7 @@ import { inFile, TesseraError } from '../../numeric/errors.js';
 import { morseSvg } from '../../render/morse.js';
 import { addDomainOptions, complexForFlags, type DomainFlags } from '../domain.js';
 import { emit, type IO } from '../io.js';
-import { parsePositiveInt } from '../options.js';
+import { parseNonNegativeInt, parsePositiveInt } from '../options.js';
 
 /** Options shared by `critical` and `morse`. */
 export interface MorseCommandFlags extends DomainFlags {
@@ -34,8 +34,7 @@ export function addMorseOptions(cmd: Command): Command {
 /** Load, build, and classify: the common start of `critical` and `morse`. */
 export function morseContextForFlags(file: string, flags: MorseCommandFlags): MorseContext {
   const net = loadNetwork(file);
-  const output = Number(flags.output);
-  if (!Number.isInteger(output) || output < 0) throw new TesseraError('input', `--output: expected a non-negative integer, got "${flags.output}"`);
+  const output = parseNonNegativeInt(flags.output, '--output');
   const complex = complexForFlags(net, flags);
   return morseContext(complex, { output });
 }

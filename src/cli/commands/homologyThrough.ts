@@ -15,7 +15,7 @@ import { loadPointCloud, checkDataDim } from '../../rank/pointCloud.js';
 import { homologyThrough, type ThroughResult } from '../../rank/through.js';
 import { barcodeToJSON } from '../../topology/barcode.js';
 import { emit, type IO } from '../io.js';
-import { parseNumber, parsePositiveInt } from '../options.js';
+import { parseNumber, parseNonNegativeInt, parsePositiveInt } from '../options.js';
 
 export interface ThroughFlags {
   through?: string;
@@ -50,7 +50,7 @@ export function runHomologyThrough(dataFile: string, flags: ThroughFlags, io: IO
     threshold: flags.threshold === undefined ? undefined : parseNumber(flags.threshold, '--threshold'),
     maxPoints: flags.sample === undefined ? undefined : parsePositiveInt(flags.sample, '--sample'),
     minPersistence: flags.minPersistence === undefined ? undefined : parseNumber(flags.minPersistence, '--min-persistence'),
-    limit: flags.limit === undefined ? undefined : parseLimit(flags.limit),
+    limit: flags.limit === undefined ? undefined : parseNonNegativeInt(flags.limit, '--limit'),
     maxSimplices: given('maxSimplices') ? parsePositiveInt(flags.maxSimplices!, '--max-simplices') : undefined,
   });
   const json = {
@@ -107,12 +107,6 @@ function writeSvg(file: string, svg: string): void {
 function parseMaxDim(text: string): number {
   const v = Number(text);
   if (!Number.isInteger(v) || v < 0 || v > 3) throw new TesseraError('input', `--max-dim: expected 0, 1, 2 or 3, got "${text}"`);
-  return v;
-}
-
-function parseLimit(text: string): number {
-  const v = Number(text);
-  if (!Number.isInteger(v) || v < 0) throw new TesseraError('input', `--limit: expected a non-negative integer, got "${text}"`);
   return v;
 }
 

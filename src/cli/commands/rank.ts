@@ -19,7 +19,7 @@ import { complexRankReport, dataRankReport, type LayerRankReport } from '../../r
 import { rankComplexSvg } from '../../render/rank.js';
 import { addDomainOptions, complexForFlags, readSlice, type DomainFlags } from '../domain.js';
 import { emit, type IO } from '../io.js';
-import { parseInterval, parsePositiveInt } from '../options.js';
+import { parseInterval, parseNonNegativeInt, parsePositiveInt } from '../options.js';
 
 interface RankFlags extends DomainFlags {
   layer?: string;
@@ -47,7 +47,7 @@ export function register(program: Command, io: IO): void {
     .action((file: string, flags: RankFlags) => {
       const net = loadNetwork(file);
       const layers = parseLayers(flags.layer, net);
-      const limit = parseLimit(flags.limit);
+      const limit = parseNonNegativeInt(flags.limit, '--limit');
       if (flags.svg !== undefined) {
         const dim = flags.slice !== undefined ? readSlice(flags.slice).points.length - 1 : net.inputDim;
         if (dim !== 2) throw new TesseraError('unsupported', `--svg draws 2-D complexes; this one would be ${dim}-D (use --slice with three input points)`);
@@ -118,12 +118,6 @@ export function register(program: Command, io: IO): void {
       };
       emit(io, !!flags.json, result, () => human(file, net, result.measure, totals, reports, flags.svg));
     });
-}
-
-function parseLimit(text: string): number {
-  const v = Number(text);
-  if (!Number.isInteger(v) || v < 0) throw new TesseraError('input', `--limit: expected a non-negative integer, got "${text}"`);
-  return v;
 }
 
 function describeDomain(complex: Complex, flags: RankFlags): Record<string, unknown> {

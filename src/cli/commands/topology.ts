@@ -13,7 +13,7 @@ import { chainComplexOfComplex } from '../../topology/chain-complex.js';
 import { lowerStarBarcode } from '../../topology/filtration.js';
 import { decisionRegionTopology, levelSetTopology, type RegionTopology } from '../../topology/level-set.js';
 import { emit, type IO } from '../io.js';
-import { parseNumber, parsePositiveInt } from '../options.js';
+import { parseNumber, parseNonNegativeInt, parsePositiveInt } from '../options.js';
 import { addDomainOptions, complexForFlags, type DomainFlags } from '../domain.js';
 import { barcodeHuman, writeSvgFile } from './homology.js';
 
@@ -26,12 +26,6 @@ interface Flags extends DomainFlags {
   maxIntegerCells: string;
   json?: boolean;
   svg?: string;
-}
-
-function nonNegativeInt(text: string, option: string): number {
-  const v = Number(text);
-  if (text.trim() === '' || !Number.isInteger(v) || v < 0) throw new TesseraError('input', `${option}: expected a non-negative integer, got "${text}"`);
-  return v;
 }
 
 function regionJSON(r: RegionTopology): Record<string, unknown> {
@@ -63,10 +57,10 @@ export function register(program: Command, io: IO): void {
       }
       if (flags.svg && !flags.persistence) throw new TesseraError('input', '--svg draws the persistence diagram: add --persistence');
       const net = loadNetwork(file);
-      const output = nonNegativeInt(flags.output, '--output');
+      const output = parseNonNegativeInt(flags.output, '--output');
       if (output >= net.outputDim) throw new TesseraError('input', `--output ${output}: the network has ${net.outputDim} output${net.outputDim === 1 ? '' : 's'} (0-based)`);
       const level = flags.level === undefined ? undefined : parseNumber(flags.level, '--level');
-      const classIndex = flags.class === undefined ? undefined : nonNegativeInt(flags.class, '--class');
+      const classIndex = flags.class === undefined ? undefined : parseNonNegativeInt(flags.class, '--class');
       const maxIntegralCells = parsePositiveInt(flags.maxIntegerCells, '--max-integer-cells');
       const complex: Complex = complexForFlags(net, flags);
       const result: Record<string, unknown> = {

@@ -14,7 +14,7 @@ import { architecture, networkToJSON, type Network } from '../../net/network.js'
 import { TesseraError } from '../../numeric/errors.js';
 import { trainingFigure } from '../../render/training.js';
 import { emit, type IO } from '../io.js';
-import { parseInterval, parseNumber, parseNumberList, parsePositiveInt } from '../options.js';
+import { parseInterval, parseNumber, parseNumberList, parseNonNegativeInt, parsePositiveInt } from '../options.js';
 
 interface TrainFlags {
   arch?: string;
@@ -226,12 +226,6 @@ function writeFile(path: string, text: string): void {
 function parseInteger(text: string, option: string): number {
   const v = Number(text);
   if (!Number.isSafeInteger(v)) throw new TesseraError('input', `${option}: expected an integer, got "${text}"`);
-  return v;
-}
-
-function parseNonNegativeInt(text: string, option: string): number {
-  const v = Number(text);
-  if (!Number.isInteger(v) || v < 0) throw new TesseraError('input', `${option}: expected a non-negative integer, got "${text}"`);
   return v;
 }
 
