@@ -5,7 +5,7 @@
 import { EdgeMap } from './edgehash.js';
 import { ensureCapacity, GrowF64, GrowI32 } from './grow.js';
 import { crossingParameter } from './geometry.js';
-import { liveInputs } from './live.js';
+import { flippedInputs, layer0Value, liveInputs } from './live.js';
 
 /**
  * One layer's cut in progress: the layer's values Z at every vertex (V × w), the vertices' sign words,
@@ -56,6 +56,8 @@ export class LayerCut {
   private av = new Float64Array(0);
   private pa = new Float64Array(0);
   private pb = new Float64Array(0);
+  private flipIdx = new Int32Array(0);
+  private flipGain = new Int8Array(0);
 
   constructor(
     readonly coords: GrowF64,
@@ -89,7 +91,7 @@ export class LayerCut {
       const x = this.coords.data[2 * v];
       const y = this.coords.data[2 * v + 1];
       for (let o = 0; o < w; o++) {
-        const z = bias[o] + W0[2 * o] * x + W0[2 * o + 1] * y;
+        const z = layer0Value(W0, bias, o, x, y);
         const k = base + o;
         if (z > thr[o]) words[v * W + (k >>> 4)] |= 1 << ((k & 15) << 1);
         else if (z < -thr[o]) words[v * W + (k >>> 4)] |= 2 << ((k & 15) << 1);
@@ -106,7 +108,7 @@ export class LayerCut {
       const nl = liveInputs(words, v * W, 0, inDim, idx);
       for (let q = 0; q < nl; q++) {
         const i = idx[q];
-        const a = b0[i] + W0[2 * i] * x + W0[2 * i + 1] * y;
+        const a = layer0Value(W0, b0, i, x, y);
         if (a !== 0) {
           idx[nz] = i * w;
           av[nz++] = a;
@@ -209,27 +211,23 @@ export class LayerCut {
 
   /** P_x of derive: x's values as if its live inputs were s's. */
   private withInputsOf(s: number, x: number, p: Float64Array): void {
-    const { w, W, Z, WT, act, inDim, actBase, words } = this;
+    const { w, Z, WT, act, inDim, actBase } = this;
     const zr = x * w;
     for (let o = 0; o < w; o++) p[o] = Z[zr + o];
-    const end = actBase + inDim;
-    for (let q = actBase >>> 4; q <= (end - 1) >>> 4; q++) {
-      const ws = words[s * W + q];
-      const wx = words[x * W + q];
-      const ls = ws & ~(ws >>> 1) & 0x55555555;
-      let diff = (ls ^ (wx & ~(wx >>> 1) & 0x55555555)) | 0;
-      while (diff !== 0) {
-        const low = diff & -diff;
-        diff ^= low;
-        const i = ((q << 4) | ((31 - Math.clz32(low)) >>> 1)) - actBase;
-        if (i < 0 || i >= inDim) continue;
-        // Layer 0's values are evaluated at the coordinates (never stored).
-        const z = actBase === 0 ? this.b0[i] + this.W0[2 * i] * this.coords.data[2 * x] + this.W0[2 * i + 1] * this.coords.data[2 * x + 1] : act[x * inDim + i];
-        const c = (ls & low) !== 0 ? z : -z;
-        if (c === 0) continue;
-        const r = i * w;
-        for (let o = 0; o < w; o++) p[o] += c * WT[r + o];
-      }
+    if (this.flipIdx.length < inDim) {
+      this.flipIdx = new Int32Array(inDim);
+      this.flipGain = new Int8Array(inDim);
+    }
+    const { flipIdx, flipGain } = this;
+    const nf = flippedInputs(this.words, this.W, s, x, actBase, inDim, flipIdx, flipGain);
+    for (let f = 0; f < nf; f++) {
+      const i = flipIdx[f];
+      // Layer 0's values are evaluated at the coordinates (never stored).
+      const z = actBase === 0 ? layer0Value(this.W0, this.b0, i, this.coords.data[2 * x], this.coords.data[2 * x + 1]) : act[x * inDim + i];
+      const c = flipGain[f] > 0 ? z : -z;
+      if (c === 0) continue;
+      const r = i * w;
+      for (let o = 0; o < w; o++) p[o] += c * WT[r + o];
     }
   }
 
@@ -237,66 +235,13 @@ export class LayerCut {
   splitEdge(a: number, b: number, o: number): number {
     const known = this.split.find(a, b);
     if (known >= 0) return known;
-    if (this.first) return this.splitFirst(a, b, o);
-    const { w, W, base, thr, coords } = this;
+    const { w, W, coords, first } = this;
     let Z = this.Z;
-    const za = Z[a * w + o];
-    const zb = Z[b * w + o];
-    const t = crossingParameter(za, zb);
-    const nv = this.V++;
-    this.made.push(a);
-    this.made.push(b);
-    this.madeT.push(t);
-    const xa = coords.data[2 * a];
-    const ya = coords.data[2 * a + 1];
-    const x = xa + t * (coords.data[2 * b] - xa);
-    const y = ya + t * (coords.data[2 * b + 1] - ya);
-    coords.push(x);
-    coords.push(y);
-    // Out of room (planar.ts reserves a close guess): half as much again, not double.
-    if ((nv + 1) * w > Z.length) this.Z = Z = ensureCapacity(Z, Math.ceil((nv + 1) * 1.5) * w);
-    let words = this.words;
-    if ((nv + 1) * W > words.length) this.words = words = ensureCapacity(words, Math.ceil((nv + 1) * 1.5) * W);
-    const ra = a * w;
-    const rb = b * w;
-    const rn = nv * w;
-    for (let j = 0; j < w; j++) Z[rn + j] = Z[ra + j] + t * (Z[rb + j] - Z[ra + j]);
-    Z[rn + o] = 0;
-    // Signs: those of the edge (the OR of its ends; later layers' fields are still 0 at both). A field
-    // of this layer that is 3 (ends strictly opposite) is 0 for o and decided by the interpolated value
-    // for the others.
-    const qa = a * W;
-    const qb = b * W;
-    const qn = nv * W;
-    for (let q = 0; q < W; q++) words[qn + q] = words[qa + q] | words[qb + q];
-    const end = base + w;
-    for (let q = base >>> 4; q <= (end - 1) >>> 4; q++) {
-      let x3 = words[qn + q];
-      let both = x3 & (x3 >>> 1) & 0x55555555;
-      while (both !== 0) {
-        const low = both & -both;
-        both ^= low;
-        const shift = 31 - Math.clz32(low);
-        const k = (q << 4) | (shift >>> 1);
-        if (k < base || k >= end) continue;
-        const j = k - base;
-        const z = Z[rn + j];
-        const c = j === o ? 0 : z > thr[j] ? 1 : z < -thr[j] ? 2 : 0;
-        x3 = (x3 & ~(3 << shift)) | (c << shift);
-      }
-      words[qn + q] = x3;
-    }
-    this.split.claim(a, b, nv);
-    return nv;
-  }
-
-  /** splitEdge for layer 0: values at the coordinates, signs only (no rows of values). */
-  private splitFirst(a: number, b: number, o: number): number {
-    const { w, W, base, thr, coords, W0, bias } = this;
     const c = coords.data;
-    const wx = W0[2 * o];
-    const wy = W0[2 * o + 1];
-    const t = crossingParameter(bias[o] + wx * c[2 * a] + wy * c[2 * a + 1], bias[o] + wx * c[2 * b] + wy * c[2 * b + 1]);
+    // Layer 0's values at the coordinates (no rows of values), later layers' from their rows.
+    const t = first
+      ? crossingParameter(layer0Value(this.W0, this.bias, o, c[2 * a], c[2 * a + 1]), layer0Value(this.W0, this.bias, o, c[2 * b], c[2 * b + 1]))
+      : crossingParameter(Z[a * w + o], Z[b * w + o]);
     const nv = this.V++;
     this.made.push(a);
     this.made.push(b);
@@ -307,13 +252,25 @@ export class LayerCut {
     const y = ya + t * (c[2 * b + 1] - ya);
     coords.push(x);
     coords.push(y);
+    if (!first) {
+      // Out of room (planar.ts reserves a close guess): half as much again, not double.
+      if ((nv + 1) * w > Z.length) this.Z = Z = ensureCapacity(Z, Math.ceil((nv + 1) * 1.5) * w);
+      const ra = a * w;
+      const rb = b * w;
+      const rn = nv * w;
+      for (let j = 0; j < w; j++) Z[rn + j] = Z[ra + j] + t * (Z[rb + j] - Z[ra + j]);
+      Z[rn + o] = 0;
+    }
     let words = this.words;
     if ((nv + 1) * W > words.length) this.words = words = ensureCapacity(words, Math.ceil((nv + 1) * 1.5) * W);
+    // Signs: those of the edge (the OR of its ends; later layers' fields are still 0 at both). A field
+    // of this layer that is 3 (ends strictly opposite) is 0 for o and decided by the value at the new
+    // vertex for the others (interpolated, or at its coordinates in layer 0).
+    const { base, thr } = this;
     const qa = a * W;
     const qb = b * W;
     const qn = nv * W;
     for (let q = 0; q < W; q++) words[qn + q] = words[qa + q] | words[qb + q];
-    // As in splitEdge: fields 11 (ends strictly opposite) are 0 for o, else decided at the new point.
     const end = base + w;
     for (let q = base >>> 4; q <= (end - 1) >>> 4; q++) {
       let x3 = words[qn + q];
@@ -325,7 +282,7 @@ export class LayerCut {
         const k = (q << 4) | (shift >>> 1);
         if (k < base || k >= end) continue;
         const j = k - base;
-        const z = bias[j] + W0[2 * j] * x + W0[2 * j + 1] * y;
+        const z = first ? layer0Value(this.W0, this.bias, j, x, y) : Z[nv * w + j];
         const code = j === o ? 0 : z > thr[j] ? 1 : z < -thr[j] ? 2 : 0;
         x3 = (x3 & ~(3 << shift)) | (code << shift);
       }

@@ -19,7 +19,7 @@ import { packedWords } from '../net/signs.js';
 import { TesseraError } from '../numeric/errors.js';
 import type { Tolerance } from '../numeric/tolerance.js';
 import { LayerCut } from './layercut.js';
-import { liveInputs } from './live.js';
+import { flippedInputs, layer0Value, liveInputs } from './live.js';
 import { configureCut, thresholds, useRecords } from './layersetup.js';
 import { vertexGuess } from './reserve.js';
 import { latticeCycles, polygonsToLattice } from './polygons.js';
@@ -248,24 +248,17 @@ export function finishPlanar(net: Network, state: PlanarState): PlanarResult {
   const lv = new Float64Array(actWidth);
   // Input i of the output layer at vertex x (before the ReLU).
   const input = (x: number, i: number): number =>
-    actBase === 0 ? b0[i] + W0[2 * i] * coords[2 * x] + W0[2 * i + 1] * coords[2 * x + 1] : act[x * actWidth + i];
+    actBase === 0 ? layer0Value(W0, b0, i, coords[2 * x], coords[2 * x + 1]) : act[x * actWidth + i];
   // P_x of LayerCut.derive for the outputs: x's values with s's live inputs.
+  const flipIdx = new Int32Array(actWidth);
+  const flipGain = new Int8Array(actWidth);
   const withInputsOf = (s: number, x: number, p: Float64Array): void => {
     for (let o = 0; o < m; o++) p[o] = values[x * m + o];
-    const end = actBase + actWidth;
-    for (let q = actBase >>> 4; q <= (end - 1) >>> 4; q++) {
-      const ws = words[s * W + q];
-      const wx = words[x * W + q];
-      const ls = ws & ~(ws >>> 1) & 0x55555555;
-      let diff = (ls ^ (wx & ~(wx >>> 1) & 0x55555555)) | 0;
-      while (diff !== 0) {
-        const low = diff & -diff;
-        diff ^= low;
-        const i = ((q << 4) | ((31 - Math.clz32(low)) >>> 1)) - actBase;
-        if (i < 0 || i >= actWidth) continue;
-        const c = (ls & low) !== 0 ? input(x, i) : -input(x, i);
-        if (c !== 0) for (let o = 0; o < m; o++) p[o] += c * weight[o * actWidth + i];
-      }
+    const nf = flippedInputs(words, W, s, x, actBase, actWidth, flipIdx, flipGain);
+    for (let f = 0; f < nf; f++) {
+      const i = flipIdx[f];
+      const c = flipGain[f] > 0 ? input(x, i) : -input(x, i);
+      if (c !== 0) for (let o = 0; o < m; o++) p[o] += c * weight[o * actWidth + i];
     }
   };
   // Vertices made by the last hidden layer's cut take their values from their edges' ends.
@@ -293,7 +286,7 @@ export function finishPlanar(net: Network, state: PlanarState): PlanarResult {
       nl = liveInputs(words, v * W, 0, actWidth, live);
       const x = coords[2 * v];
       const y = coords[2 * v + 1];
-      for (let q = 0; q < nl; q++) lv[q] = b0[live[q]] + W0[2 * live[q]] * x + W0[2 * live[q] + 1] * y;
+      for (let q = 0; q < nl; q++) lv[q] = layer0Value(W0, b0, live[q], x, y);
     } else {
       nl = liveInputs(words, v * W, actBase, actWidth, live);
       for (let q = 0; q < nl; q++) lv[q] = act[v * actWidth + live[q]];
