@@ -20,6 +20,7 @@
  * plus the rows of the layers whose prefix changed, instead of the backward pass's m × Σ active × width.
  */
 import type { Network } from '../net/network.js';
+import { liveInputs } from './live.js';
 
 /** Flipped neurons per in-place update, and updates before a row is remade from scratch. */
 const MAX_FLIPS = 8;
@@ -125,34 +126,8 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
     const list = activeList[l - 1];
     const na = activeCount[l - 1];
     const out = F[l];
-    const o = j * n1;
-    const r = j * inDim;
-    if (n1 === 3) {
-      // The plane (n = 2), unrolled: three sums in registers.
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      for (let q = 0; q < na; q++) {
-        const k = list[q];
-        const wk = weight[r + k];
-        const p = k * 3;
-        s0 += wk * prev[p];
-        s1 += wk * prev[p + 1];
-        s2 += wk * prev[p + 2];
-      }
-      out[o] = s0;
-      out[o + 1] = s1;
-      out[o + 2] = s2 + bias[j];
-    } else {
-      for (let i = 0; i < n1; i++) out[o + i] = 0;
-      for (let q = 0; q < na; q++) {
-        const k = list[q];
-        const wk = weight[r + k];
-        const p = k * n1;
-        for (let i = 0; i < n1; i++) out[o + i] += wk * prev[p + i];
-      }
-      out[o + n] += bias[j];
-    }
+    rowSum(weight, j * inDim, list, na, prev, n1, out, j * n1);
+    out[j * n1 + n] += bias[j];
     rowStamp[l][j] = version[l];
   };
 
@@ -217,22 +192,7 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
   const listOk = new Uint8Array(hidden);
   const ensureList = (l: number, signs: Uint32Array, at: number): void => {
     if (listOk[l] === 1) return;
-    const list = activeList[l];
-    const base = first[l];
-    const end = base + layers[l].outDim;
-    let na = 0;
-    for (let q = base >>> 4; q <= (end - 1) >>> 4; q++) {
-      const x = signs[at + q];
-      let bits = x & ~(x >>> 1) & 0x55555555;
-      const k0 = (q << 4) - base;
-      while (bits !== 0) {
-        const low = bits & -bits;
-        bits ^= low;
-        const k = k0 + ((31 - Math.clz32(low)) >>> 1);
-        if (k >= 0 && k < end - base) list[na++] = k;
-      }
-    }
-    activeCount[l] = na;
+    activeCount[l] = liveInputs(signs, at, first[l], layers[l].outDim, activeList[l]);
     listOk[l] = 1;
   };
 
@@ -335,33 +295,7 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
       ensureList(hidden - 1, signs, at);
       const list = activeList[hidden - 1];
       const na = activeCount[hidden - 1];
-      for (let o = 0; o < m; o++) {
-        const r = o * inDim;
-        if (n1 === 3) {
-          let s0 = 0;
-          let s1 = 0;
-          let s2 = 0;
-          for (let q = 0; q < na; q++) {
-            const k = list[q];
-            const wk = weight[r + k];
-            s0 += wk * top[3 * k];
-            s1 += wk * top[3 * k + 1];
-            s2 += wk * top[3 * k + 2];
-          }
-          out[3 * o] = s0;
-          out[3 * o + 1] = s1;
-          out[3 * o + 2] = s2;
-          continue;
-        }
-        for (let i = 0; i <= n; i++) {
-          let s = 0;
-          for (let q = 0; q < na; q++) {
-            const k = list[q];
-            s += weight[r + k] * top[k * n1 + i];
-          }
-          out[o * n1 + i] = s;
-        }
-      }
+      for (let o = 0; o < m; o++) rowSum(weight, o * inDim, list, na, top, n1, out, o * n1);
       outValid = true;
       outUpdates = 0;
     } else if (lastFlips > 0) {
@@ -380,6 +314,38 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
       c[cAt + o] = out[o * n1 + n] + bias[o];
     }
   };
+}
+
+/**
+ * out[o … o+n1) = Σ_q weight[r + k]·prev[k·n1 …] over k = list[0…na): one row of a product with the
+ * active rows of the layer below, each coordinate summed from 0 in list order (on the plane unrolled,
+ * three sums in registers, with the same bits).
+ */
+function rowSum(weight: Float64Array, r: number, list: Int32Array, na: number, prev: Float64Array, n1: number, out: Float64Array, o: number): void {
+  if (n1 === 3) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    for (let q = 0; q < na; q++) {
+      const k = list[q];
+      const wk = weight[r + k];
+      const p = k * 3;
+      s0 += wk * prev[p];
+      s1 += wk * prev[p + 1];
+      s2 += wk * prev[p + 2];
+    }
+    out[o] = s0;
+    out[o + 1] = s1;
+    out[o + 2] = s2;
+    return;
+  }
+  for (let i = 0; i < n1; i++) out[o + i] = 0;
+  for (let q = 0; q < na; q++) {
+    const k = list[q];
+    const wk = weight[r + k];
+    const p = k * n1;
+    for (let i = 0; i < n1; i++) out[o + i] += wk * prev[p + i];
+  }
 }
 
 /**
