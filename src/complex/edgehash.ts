@@ -39,20 +39,20 @@ export class EdgeMap {
     return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)) >>> 0;
   }
 
-  /** The value stored for {a, b}, or −1. */
-  get(a: number, b: number): number {
-    if (a > b) {
-      const t = a;
-      a = b;
-      b = t;
-    }
-    let i = EdgeMap.hash(a, b) & this.mask;
+  /** Slot of {lo, hi} (lo < hi): where it is stored, or the empty slot where it would go. */
+  private probe(lo: number, hi: number): number {
+    let i = EdgeMap.hash(lo, hi) & this.mask;
     for (;;) {
       const k = this.keysA[i];
-      if (k === -1) return -1;
-      if (k === a && this.keysB[i] === b) return this.vals[i];
+      if (k === -1 || (k === lo && this.keysB[i] === hi)) return i;
       i = (i + 1) & this.mask;
     }
+  }
+
+  /** The value stored for {a, b}, or −1. */
+  get(a: number, b: number): number {
+    const i = a < b ? this.probe(a, b) : this.probe(b, a);
+    return this.keysA[i] === -1 ? -1 : this.vals[i];
   }
 
   /**
@@ -61,21 +61,8 @@ export class EdgeMap {
    */
   find(a: number, b: number): number {
     if ((this.size + 1) * 2 > this.keysA.length) this.rehash();
-    if (a > b) {
-      const t = a;
-      a = b;
-      b = t;
-    }
-    let i = EdgeMap.hash(a, b) & this.mask;
-    for (;;) {
-      const k = this.keysA[i];
-      if (k === -1) {
-        this.slot = i;
-        return -1;
-      }
-      if (k === a && this.keysB[i] === b) return this.vals[i];
-      i = (i + 1) & this.mask;
-    }
+    const i = (this.slot = a < b ? this.probe(a, b) : this.probe(b, a));
+    return this.keysA[i] === -1 ? -1 : this.vals[i];
   }
 
   /** Store `value` for the pair that the last `find` missed. */
@@ -88,28 +75,9 @@ export class EdgeMap {
   }
 
   set(a: number, b: number, value: number): void {
-    if (a > b) {
-      const t = a;
-      a = b;
-      b = t;
-    }
-    if ((this.size + 1) * 2 > this.keysA.length) this.rehash();
-    let i = EdgeMap.hash(a, b) & this.mask;
-    for (;;) {
-      const k = this.keysA[i];
-      if (k === -1) {
-        this.keysA[i] = a;
-        this.keysB[i] = b;
-        this.vals[i] = value;
-        this.size++;
-        return;
-      }
-      if (k === a && this.keysB[i] === b) {
-        this.vals[i] = value;
-        return;
-      }
-      i = (i + 1) & this.mask;
-    }
+    this.find(a, b);
+    if (this.keysA[this.slot] === -1) this.claim(a, b, value);
+    else this.vals[this.slot] = value;
   }
 
   private rehash(): void {
