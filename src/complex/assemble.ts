@@ -147,6 +147,48 @@ function mapRegion(net: Network, scratch: MapScratch, signs: Uint32Array, at: nu
   for (let k = 0; k < m * width; k++) J[jAt + k] = g[k];
 }
 
+/** What a Complex carries besides its lattice, vertex signs and values. */
+export interface ComplexMeta {
+  readonly domain: Domain;
+  readonly plane?: AffinePlane;
+  readonly hiddenCount: number;
+  readonly hiddenWidths: readonly number[];
+  readonly outputDim: number;
+}
+
+/**
+ * A Complex from a finished lattice with its vertices' sign words and output values: the cells' sign
+ * words bottom-up, the top cells' interior points, and region maps left zero for the caller to fill.
+ */
+export function complexFromLattice(lat: Lattice, vertexWords: Uint32Array, vertexValues: Float64Array, meta: ComplexMeta): Complex {
+  const n = lat.dim;
+  const W = packedWords(meta.hiddenCount);
+  const signs = cellSigns(lat, vertexWords, W);
+  const cells: CellsOfDim[] = [];
+  for (let d = 0; d <= n; d++) {
+    const offsets = d === 0 ? new Int32Array(lat.counts[0] + 1) : lat.offsets[d];
+    cells.push({ count: lat.counts[d], signs: signs[d], facetOffsets: offsets, facetIndices: lat.facets[d] });
+  }
+  const regions = lat.counts[n];
+  const m = meta.outputDim;
+  return {
+    dim: n,
+    domain: meta.domain,
+    plane: meta.plane,
+    hiddenCount: meta.hiddenCount,
+    signWords: W,
+    hiddenWidths: meta.hiddenWidths,
+    vertexCount: lat.vertexCount,
+    vertices: lat.coords,
+    cells,
+    outputDim: m,
+    topJacobians: new Float64Array(regions * m * n),
+    topOffsets: new Float64Array(regions * m),
+    topInteriorPoints: topInteriorPointsOf(lat),
+    vertexValues,
+  };
+}
+
 export function assembleComplex(
   net: Network,
   domain: Domain,
@@ -158,39 +200,17 @@ export function assembleComplex(
   plane?: AffinePlane,
   computeMaps = true,
 ): Complex {
-  const n = lat.dim;
-  const W = packedWords(hiddenCount);
-  const signs = cellSigns(lat, vertexWords, W);
-  const cells: CellsOfDim[] = [];
-  for (let d = 0; d <= n; d++) {
-    const offsets = d === 0 ? new Int32Array(lat.counts[0] + 1) : lat.offsets[d];
-    cells.push({ count: lat.counts[d], signs: signs[d], facetOffsets: offsets, facetIndices: lat.facets[d] });
-  }
-  const regions = lat.counts[n];
-  const m = net.outputDim;
-  const topJacobians = new Float64Array(regions * m * n);
-  const topOffsets = new Float64Array(regions * m);
-  const topInteriorPoints = topInteriorPointsOf(lat);
+  const complex = complexFromLattice(lat, vertexWords, vertexValues, { domain, plane, hiddenCount, hiddenWidths, outputDim: net.outputDim });
   if (computeMaps) {
+    const n = complex.dim;
+    const m = complex.outputDim;
+    const W = complex.signWords;
     const regionMap = regionMapper(net);
-    for (let r = 0; r < regions; r++) regionMap(signs[n], r * W, topJacobians, r * m * n, topOffsets, r * m);
+    for (let r = 0; r < complex.cells[n].count; r++) {
+      regionMap(complex.cells[n].signs, r * W, complex.topJacobians, r * m * n, complex.topOffsets, r * m);
+    }
   }
-  return {
-    dim: n,
-    domain,
-    plane,
-    hiddenCount,
-    signWords: W,
-    hiddenWidths,
-    vertexCount: lat.vertexCount,
-    vertices: lat.coords,
-    cells,
-    outputDim: m,
-    topJacobians,
-    topOffsets,
-    topInteriorPoints,
-    vertexValues,
-  };
+  return complex;
 }
 
 /** The lattice view of a Complex (shares its arrays). */

@@ -6,9 +6,9 @@
  */
 import { TesseraError } from '../numeric/errors.js';
 import { DEFAULT_TOLERANCE, type Tolerance } from '../numeric/tolerance.js';
-import { cellSigns, latticeOf, topInteriorPointsOf } from './assemble.js';
+import { complexFromLattice, latticeOf } from './assemble.js';
 import { cutLattice } from './lattice.js';
-import type { CellsOfDim, Complex } from './types.js';
+import type { Complex } from './types.js';
 
 export interface CutOptions {
   readonly tolerance?: Tolerance;
@@ -62,35 +62,18 @@ export function cutComplex(complex: Complex, values: Float64Array, options: CutO
     for (let q = 0; q < W; q++) words[nv * W + q] = words[a * W + q] | words[b * W + q];
     for (let o = 0; o < m; o++) vertexValues[nv * m + o] = vertexValues[a * m + o] + tt * (vertexValues[b * m + o] - vertexValues[a * m + o]);
   }
-  const signs = cellSigns(lat, words, W);
-  const cells: CellsOfDim[] = [];
-  for (let d = 0; d <= n; d++) {
-    cells.push({ count: lat.counts[d], signs: signs[d], facetOffsets: d === 0 ? new Int32Array(lat.counts[0] + 1) : lat.offsets[d], facetIndices: lat.facets[d] });
-  }
-  const regions = lat.counts[n];
-  const topJacobians = new Float64Array(regions * m * n);
-  const topOffsets = new Float64Array(regions * m);
-  const topInteriorPoints = topInteriorPointsOf(lat);
-  for (let r = 0; r < regions; r++) {
-    const p = cut.parent[n][r];
-    topJacobians.set(complex.topJacobians.subarray(p * m * n, (p + 1) * m * n), r * m * n);
-    topOffsets.set(complex.topOffsets.subarray(p * m, (p + 1) * m), r * m);
-  }
-  const refined: Complex = {
-    dim: n,
+  const refined = complexFromLattice(lat, words, vertexValues, {
     domain: complex.domain,
     plane: complex.plane,
     hiddenCount: complex.hiddenCount,
-    signWords: W,
     hiddenWidths: complex.hiddenWidths,
-    vertexCount: lat.vertexCount,
-    vertices: lat.coords,
-    cells,
     outputDim: m,
-    topJacobians,
-    topOffsets,
-    topInteriorPoints,
-    vertexValues,
-  };
+  });
+  // New top cells keep their parent's affine map.
+  for (let r = 0; r < lat.counts[n]; r++) {
+    const p = cut.parent[n][r];
+    refined.topJacobians.set(complex.topJacobians.subarray(p * m * n, (p + 1) * m * n), r * m * n);
+    refined.topOffsets.set(complex.topOffsets.subarray(p * m, (p + 1) * m), r * m);
+  }
   return { complex: refined, side: cut.side.slice(), parent: cut.parent.slice(), parentUp: cut.parentUp.slice(), values: g };
 }

@@ -226,8 +226,8 @@ function stitch(net: Network, domain: Domain, V1: number, results: Done[], local
   const lattice = polygonsToLattice(coords.toArray(), V, { off: polysOff, verts: polysVerts });
   const wordArray = Uint32Array.from(words.data.subarray(0, words.length));
   const complex = assembleComplex(net, domain, lattice, wordArray, values.toArray(), hiddenCount(net), hiddenWidths(net), undefined, false);
-  (complex.topJacobians as Float64Array).set(J.data.subarray(0, J.length));
-  (complex.topOffsets as Float64Array).set(c.data.subarray(0, c.length));
+  complex.topJacobians.set(J.data.subarray(0, J.length));
+  complex.topOffsets.set(c.data.subarray(0, c.length));
   return complex;
 }
 
