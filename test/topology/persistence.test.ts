@@ -3,14 +3,7 @@ import {
   bettiAt, bettiZ2, cellPairs, chainComplexOfComplex, filtrationBarcode, filtrationOrder, cubicalGrid, chainEulerCharacteristic, homologyZ, incidenceNumbers, lowerStarBarcode,
   lowerStarValues, orientedChainComplex, sphere, subcomplex, torus, type ChainComplex,
 } from '../../src/topology/index.js';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
+import { lcg } from './lcg.js';
 
 /** Sublevel Betti numbers at every value, recomputed from scratch on each subcomplex. */
 function checkAgainstSublevelSets(chain: ChainComplex, f: Float64Array): void {
@@ -33,13 +26,13 @@ function checkAgainstSublevelSets(chain: ChainComplex, f: Float64Array): void {
 
 describe('lower-star persistence', () => {
   it('matches sublevel homology on a torus with random values', () => {
-    const r = rng(7);
+    const r = lcg(7);
     const chain = torus().chain;
     for (let trial = 0; trial < 10; trial++) checkAgainstSublevelSets(chain, Float64Array.from({ length: chain.counts[0] }, () => Math.floor(r() * 5)));
   });
 
   it('matches sublevel homology on a 2-D and a 3-D cubical grid with random values (ties included)', () => {
-    const r = rng(11);
+    const r = lcg(11);
     for (const shape of [[6, 5], [3, 3, 3]]) {
       const chain = chainComplexOfComplex(cubicalGrid(shape));
       for (let trial = 0; trial < 4; trial++) checkAgainstSublevelSets(chain, Float64Array.from({ length: chain.counts[0] }, () => Math.floor(r() * 6)));
@@ -65,7 +58,7 @@ describe('lower-star persistence', () => {
   });
 
   it('the counting-sort lower-star order gives the same barcode as sorting cells by value', () => {
-    const r = rng(31);
+    const r = lcg(31);
     for (const chain of [chainComplexOfComplex(cubicalGrid([7, 6])), chainComplexOfComplex(cubicalGrid([3, 4, 3])), torus().chain]) {
       for (let trial = 0; trial < 4; trial++) {
         const f = Float64Array.from({ length: chain.counts[0] }, () => Math.floor(r() * 5) / 4);
@@ -140,7 +133,7 @@ describe('cubical grids and geometric orientation', () => {
 
 describe('union-find shortcuts agree with plain column reduction', () => {
   it('same persistence pairs on grids, spheres and the torus under random orders', () => {
-    const r = rng(23);
+    const r = lcg(23);
     const chains = [chainComplexOfComplex(cubicalGrid([5, 4])), chainComplexOfComplex(cubicalGrid([3, 2, 3])), sphere(2).chain, sphere(3).chain, torus().chain];
     for (const chain of chains) {
       for (let trial = 0; trial < 5; trial++) {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ripsFromDistances, ripsPersistence, type Barcode } from '../../src/topology/index.js';
 import { collapseEdges, increasingOrder } from '../../src/topology/rips/collapse.js';
 import { cloudEdges, matrixEdges } from '../../src/topology/rips/edges.js';
+import { lcg } from './lcg.js';
 
 /** Bars per degree as sorted [birth, death] pairs (exact numbers). */
 const exact = (b: Barcode) => b.map((bars) => bars.map((x) => [x.birth, x.death]).sort((p, q) => p[0] - q[0] || p[1] - q[1]));
@@ -21,8 +22,7 @@ const cloud = fc.record({
 });
 
 function points(c: { n: number; dim: number; grid: boolean; seed: number }): Float64Array {
-  let s = c.seed >>> 0;
-  const r = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0), s / 4294967296);
+  const r = lcg(c.seed);
   return Float64Array.from({ length: c.n * c.dim }, () => (c.grid ? Math.floor(r() * 4) : r()));
 }
 
@@ -48,8 +48,7 @@ describe('Rips persistence with edge collapse', () => {
   it('gives the same barcodes on random symmetric matrices (not metric, ties everywhere)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 2, max: 6 }), (n, seed, levels) => {
-        let s = seed >>> 0;
-        const r = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0), s / 4294967296);
+        const r = lcg(seed);
         const dist = new Float64Array(n * n);
         for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) dist[i * n + j] = dist[j * n + i] = Math.floor(r() * levels);
         for (const maxDim of [1, 2]) {
@@ -63,8 +62,7 @@ describe('Rips persistence with edge collapse', () => {
   });
 
   it('the default (collapse when sparse) agrees on a 300-point torus sample, and collapses most edges', () => {
-    let s = 7;
-    const r = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0), s / 4294967296);
+    const r = lcg(7);
     const n = 300;
     const pts = new Float64Array(3 * n);
     for (let i = 0; i < n; i++) {
@@ -109,8 +107,7 @@ describe('Rips persistence with edge collapse', () => {
   });
 
   it('still enforces the simplex budget on the collapsed complex', () => {
-    let s = 1;
-    const r = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0), s / 4294967296);
+    const r = lcg(1);
     const pts = Float64Array.from({ length: 600 }, () => r());
     expect(() => ripsPersistence(pts, 3, { maxDim: 2, maxSimplices: 5, collapse: true })).toThrow(/more than 5 simplices of dimension 2/);
   });
