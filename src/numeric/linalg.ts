@@ -26,6 +26,27 @@ export function matMul(a: Float64Array, b: Float64Array, m: number, k: number, n
 }
 
 /** Aᵀ (cols × rows) of A (rows × cols). */
+/**
+ * |x_i − x_j|² for rows i, j of an n × dim point array, summed from 0 over the coordinates in order
+ * (unrolled for dim 3, with the same bits).
+ */
+export function squaredDistance(points: Float64Array, dim: number, i: number, j: number): number {
+  const pi = i * dim;
+  const pj = j * dim;
+  if (dim === 3) {
+    const x = points[pi] - points[pj];
+    const y = points[pi + 1] - points[pj + 1];
+    const z = points[pi + 2] - points[pj + 2];
+    return x * x + y * y + z * z;
+  }
+  let s = 0;
+  for (let a = 0; a < dim; a++) {
+    const t = points[pi + a] - points[pj + a];
+    s += t * t;
+  }
+  return s;
+}
+
 export function transpose(a: Float64Array, rows: number, cols: number): Float64Array {
   const t = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) t[j * rows + i] = a[i * cols + j];

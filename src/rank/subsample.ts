@@ -6,6 +6,7 @@
  * Returns the chosen indices and the cover radius ε: every point is within ε of a chosen one (0 when
  * every point is kept), so features shorter than 2ε are below the subsample's resolution.
  */
+import { squaredDistance } from '../numeric/linalg.js';
 export function farthestPointSample(points: Float64Array, count: number, dim: number, k: number): { indices: Int32Array; coverRadius: number } {
   if (k >= count) return { indices: Int32Array.from({ length: count }, (_, i) => i), coverRadius: 0 };
   const chosen = new Int32Array(k);
@@ -18,12 +19,7 @@ export function farthestPointSample(points: Float64Array, count: number, dim: nu
     let best = -1;
     let bestD = -1;
     for (let p = 0; p < count; p++) {
-      let s = 0;
-      const q = p * dim;
-      for (let i = 0; i < dim; i++) {
-        const t = points[q + i] - points[o + i];
-        s += t * t;
-      }
+      const s = squaredDistance(points, dim, p, next);
       if (s < dist[p]) dist[p] = s;
       if (dist[p] > bestD) {
         bestD = dist[p];

@@ -24,6 +24,7 @@
  */
 import { DEFAULT_TOLERANCE, type Tolerance } from '../numeric/tolerance.js';
 import { TesseraError } from '../numeric/errors.js';
+import { squaredDistance } from '../numeric/linalg.js';
 import type { Network } from '../net/network.js';
 import { hiddenWidths, signString } from '../net/signs.js';
 import { distanceMatrix, ripsFromDistances, ripsPersistence } from '../topology/rips/persistence.js';
@@ -279,12 +280,7 @@ function longestPair(cloud: Float64Array, width: number, pairs: Int32Array): num
 }
 
 function distance(cloud: Float64Array, width: number, i: number, j: number): number {
-  let s = 0;
-  for (let a = 0; a < width; a++) {
-    const t = cloud[i * width + a] - cloud[j * width + a];
-    s += t * t;
-  }
-  return Math.sqrt(s);
+  return Math.sqrt(squaredDistance(cloud, width, i, j));
 }
 
 /** Rips barcode of a cloud with its enclosing radius as the scale (a single point or a collapsed cloud has scale 0). */

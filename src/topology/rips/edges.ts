@@ -2,6 +2,7 @@
  * The 1-skeleton of a Rips filtration as an explicit sparse list of filtered edges, the input of the
  * edge collapse (collapse.ts) and of the sparse reduction: no n × n matrix is kept.
  */
+import { squaredDistance } from '../../numeric/linalg.js';
 
 /** Edges u > v with their filtration values, in parallel typed arrays. */
 export interface FilteredEdges {
@@ -47,11 +48,7 @@ export function cloudEnclosingRadius(points: Float64Array, dim: number): number 
   const rowMax = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < i; j++) {
-      let s = 0;
-      for (let a = 0; a < dim; a++) {
-        const t = points[i * dim + a] - points[j * dim + a];
-        s += t * t;
-      }
+      const s = squaredDistance(points, dim, i, j);
       if (s > rowMax[i]) rowMax[i] = s;
       if (s > rowMax[j]) rowMax[j] = s;
     }
@@ -74,22 +71,8 @@ export function cloudEdges(points: Float64Array, dim: number, threshold?: number
   const rowMax = new Float64Array(known < 0 ? n : 0);
   const out = new EdgeList();
   for (let i = 0; i < n; i++) {
-    const pi = i * dim;
     for (let j = 0; j < i; j++) {
-      const pj = j * dim;
-      let s = 0;
-      if (dim === 3) {
-        // the same sum in the same order as the general loop, unrolled
-        const x = points[pi] - points[pj];
-        const y = points[pi + 1] - points[pj + 1];
-        const z = points[pi + 2] - points[pj + 2];
-        s = x * x + y * y + z * z;
-      } else {
-        for (let a = 0; a < dim; a++) {
-          const x = points[pi + a] - points[pj + a];
-          s += x * x;
-        }
-      }
+      const s = squaredDistance(points, dim, i, j);
       if (known < 0) {
         if (s > rowMax[i]) rowMax[i] = s;
         if (s > rowMax[j]) rowMax[j] = s;

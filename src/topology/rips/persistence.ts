@@ -17,6 +17,7 @@
  * is the same code: a flag filtration needs only the value of each edge.
  */
 import { TesseraError } from '../../numeric/errors.js';
+import { squaredDistance } from '../../numeric/linalg.js';
 import { sortBars, type Bar, type Barcode } from '../barcode.js';
 import { disjointSets, findRoot } from '../union-find.js';
 import { binomialTable } from './binomial.js';
@@ -57,12 +58,7 @@ export function distanceMatrix(points: Float64Array, dim: number): Float64Array 
   const d = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < i; j++) {
-      let s = 0;
-      for (let a = 0; a < dim; a++) {
-        const t = points[i * dim + a] - points[j * dim + a];
-        s += t * t;
-      }
-      d[i * n + j] = d[j * n + i] = Math.sqrt(s);
+      d[i * n + j] = d[j * n + i] = Math.sqrt(squaredDistance(points, dim, i, j));
     }
   }
   return d;
