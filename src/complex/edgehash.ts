@@ -3,20 +3,15 @@
  * edge ab). Flat Int32Arrays, linear probing: no object per entry, so millions of edges stay cheap.
  */
 export class EdgeMap {
-  private keysA: Int32Array;
-  private keysB: Int32Array;
-  private vals: Int32Array;
-  private mask: number;
+  private keysA!: Int32Array;
+  private keysB!: Int32Array;
+  private vals!: Int32Array;
+  private mask!: number;
   private slot = -1;
   size = 0;
 
   constructor(expected = 1024) {
-    let cap = 16;
-    while (cap < expected * 2) cap <<= 1;
-    this.keysA = new Int32Array(cap).fill(-1);
-    this.keysB = new Int32Array(cap);
-    this.vals = new Int32Array(cap);
-    this.mask = cap - 1;
+    this.allocate(expected * 2);
   }
 
   /** Empty the map, keeping its arrays when they have room for `expected` entries (no fresh pages). */
@@ -24,10 +19,13 @@ export class EdgeMap {
     if (this.keysA.length >= expected * 2) {
       if (this.size > 0) this.keysA.fill(-1);
       this.size = 0;
-      return;
-    }
+    } else this.allocate(expected * 2);
+  }
+
+  /** Fresh empty tables of at least `slots` slots (a power of two, ≥ 16). */
+  private allocate(slots: number): void {
     let cap = 16;
-    while (cap < expected * 2) cap <<= 1;
+    while (cap < slots) cap <<= 1;
     this.keysA = new Int32Array(cap).fill(-1);
     this.keysB = new Int32Array(cap);
     this.vals = new Int32Array(cap);
@@ -84,12 +82,7 @@ export class EdgeMap {
     const A = this.keysA;
     const B = this.keysB;
     const Vs = this.vals;
-    const cap = A.length * 2;
-    this.keysA = new Int32Array(cap).fill(-1);
-    this.keysB = new Int32Array(cap);
-    this.vals = new Int32Array(cap);
-    this.mask = cap - 1;
-    this.size = 0;
+    this.allocate(A.length * 2);
     for (let i = 0; i < A.length; i++) if (A[i] !== -1) this.set(A[i], B[i], Vs[i]);
   }
 }
