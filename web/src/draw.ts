@@ -120,6 +120,16 @@ function segments(ctx: CanvasRenderingContext2D, s: Float64Array, t: Transform):
   ctx.stroke();
 }
 
+/** Segments in `color` over a wider white halo, so they read on any region colour. */
+function haloSegments(ctx: CanvasRenderingContext2D, s: Float64Array, t: Transform, width: number, haloWidth: number, color: string): void {
+  ctx.lineWidth = haloWidth;
+  ctx.strokeStyle = '#ffffff';
+  segments(ctx, s, t);
+  ctx.lineWidth = width;
+  ctx.strokeStyle = color;
+  segments(ctx, s, t);
+}
+
 function marker(ctx: CanvasRenderingContext2D, x: number, y: number, index: number, boundary = false): void {
   const r = boundary ? 4.5 : 6.5;
   ctx.beginPath();
@@ -285,22 +295,8 @@ export function drawScene(canvas: HTMLCanvasElement, scene: Scene): void {
       ctx.stroke();
     }
   }
-  if (scene.levelSegments) {
-    ctx.lineWidth = 2;
-    ctx.strokeStyle = '#ffffff';
-    segments(ctx, scene.levelSegments, t);
-    ctx.lineWidth = 1.2;
-    ctx.strokeStyle = '#7c3aed';
-    segments(ctx, scene.levelSegments, t);
-  }
-  if (scene.boundarySegments) {
-    ctx.lineWidth = 3.5;
-    ctx.strokeStyle = '#ffffff';
-    segments(ctx, scene.boundarySegments, t);
-    ctx.lineWidth = 2;
-    ctx.strokeStyle = '#111827';
-    segments(ctx, scene.boundarySegments, t);
-  }
+  if (scene.levelSegments) haloSegments(ctx, scene.levelSegments, t, 1.2, 2, '#7c3aed');
+  if (scene.boundarySegments) haloSegments(ctx, scene.boundarySegments, t, 2, 3.5, '#111827');
   if (scene.data) {
     const { points, labels } = scene.data;
     for (let i = 0; i < labels.length; i++) {
