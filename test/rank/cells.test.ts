@@ -7,10 +7,9 @@ import { signSequence } from '../../src/net/signs.js';
 import { cellRanks } from '../../src/rank/cells.js';
 import { topCellVolumes } from '../../src/rank/volume.js';
 import { rankShares } from '../../src/rank/shares.js';
-import { representations } from '../../src/rank/represent.js';
 import { patternRanks } from '../../src/rank/jacobian.js';
 import { randomNetwork } from '../../src/rank/randomNets.js';
-import { quadrant, fold, identity4 } from './fixtures.js';
+import { quadrant, fold, identity4, finiteDifferenceJacobian } from './fixtures.js';
 
 describe('ranks of the cells of the complex', () => {
   it('quadrant net on [−1,1]²: volume shares 1/4, 1/2, 1/4 for ranks 0, 1, 2 at layer 1', () => {
@@ -42,17 +41,7 @@ describe('ranks of the cells of the complex', () => {
         expect(Array.from(patternRanks(net, signSequence(net, x)))).toEqual(Array.from(cr.ranks.subarray(r * cr.layers, (r + 1) * cr.layers)));
         for (let l = 1; l <= cr.layers; l++) {
           const width = widths[l];
-          const J = new Float64Array(width * n);
-          const h = 1e-7;
-          for (let j = 0; j < n; j++) {
-            const a = Float64Array.from(x);
-            const b = Float64Array.from(x);
-            a[j] += h;
-            b[j] -= h;
-            const ra = representations(net, a, 1)[l - 1];
-            const rb = representations(net, b, 1)[l - 1];
-            for (let o = 0; o < width; o++) J[o * n + j] = (ra[o] - rb[o]) / (2 * h);
-          }
+          const J = finiteDifferenceJacobian(net, x, l, 1e-7);
           expect(cr.ranks[r * cr.layers + l - 1]).toBe(matrixRank(J, width, n, tolerance(1e-5)));
           if (cr.ranks[r * cr.layers + l - 1] < n) low++;
         }

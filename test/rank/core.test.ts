@@ -13,7 +13,7 @@ import { rankShares, lowRankShare } from '../../src/rank/shares.js';
 import { dataSpan } from '../../src/rank/span.js';
 import { parseLayers, layerLabel } from '../../src/rank/layers.js';
 import { randomNetwork } from '../../src/rank/randomNets.js';
-import { fold, identity4, quadrant, circle } from './fixtures.js';
+import { fold, identity4, quadrant, circle, finiteDifferenceJacobian } from './fixtures.js';
 
 describe('pattern ranks', () => {
   it('the folding net has rank 1 on both of its regions; the preserving net rank 2 everywhere', () => {
@@ -41,17 +41,7 @@ describe('pattern ranks', () => {
         const x = pts.subarray(p * 4, p * 4 + 4);
         for (let l = 1; l <= 4; l++) {
           const width = net.layers[l - 1].outDim;
-          const h = 1e-6;
-          const J = new Float64Array(width * 4);
-          for (let j = 0; j < 4; j++) {
-            const a = Float64Array.from(x);
-            const b = Float64Array.from(x);
-            a[j] += h;
-            b[j] -= h;
-            const ra = representations(net, a, 1)[l - 1];
-            const rb = representations(net, b, 1)[l - 1];
-            for (let o = 0; o < width; o++) J[o * 4 + j] = (ra[o] - rb[o]) / (2 * h);
-          }
+          const J = finiteDifferenceJacobian(net, x, l, 1e-6);
           const fd = matrixRank(J, width, 4, tolerance(1e-6));
           expect(pr.ranks[p * 4 + l - 1]).toBe(fd);
           seen.add(fd);

@@ -1,5 +1,23 @@
-/** Hand-built networks with known ranks, shared by the rank tests. */
-import { createNetwork } from '../../src/net/network.js';
+/** Hand-built networks with known ranks, and a finite-difference Jacobian, shared by the rank tests. */
+import { createNetwork, type Network } from '../../src/net/network.js';
+import { representations } from '../../src/rank/represent.js';
+
+/** Central differences (step h) of layer l's representation at x: width × n, row-major (an independent check of the ranks). */
+export function finiteDifferenceJacobian(net: Network, x: ArrayLike<number>, l: number, h: number): Float64Array {
+  const n = x.length;
+  const width = net.layers[l - 1].outDim;
+  const J = new Float64Array(width * n);
+  for (let j = 0; j < n; j++) {
+    const a = Float64Array.from(x);
+    const b = Float64Array.from(x);
+    a[j] += h;
+    b[j] -= h;
+    const ra = representations(net, a, 1)[l - 1];
+    const rb = representations(net, b, 1)[l - 1];
+    for (let o = 0; o < width; o++) J[o * n + j] = (ra[o] - rb[o]) / (2 * h);
+  }
+  return J;
+}
 
 /** Folds the plane onto a line: layer 1 = (ReLU(x), ReLU(−x)), output x. Rank 1 everywhere: a circle becomes a segment. */
 export const fold = createNetwork([
