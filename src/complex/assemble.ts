@@ -24,11 +24,18 @@ export function cellSigns(lat: Lattice, vertexWords: Uint32Array, W: number): Ui
     for (let c = 0; c < cnt; c++) {
       const p0 = off[c];
       const p1 = off[c + 1];
-      // A word at a time in a register (no read-modify-write of s per facet).
-      for (let q = 0; q < W; q++) {
-        let x = 0;
-        for (let p = p0; p < p1; p++) x |= below[fac[p] * W + q];
-        s[c * W + q] = x;
+      const o = c * W;
+      if (p1 - p0 === 2) {
+        // An edge (most cells of a 2-D complex): one pass over its two ends' words.
+        const a = fac[p0] * W;
+        const b = fac[p0 + 1] * W;
+        for (let q = 0; q < W; q++) s[o + q] = below[a + q] | below[b + q];
+        continue;
+      }
+      // Facet by facet, each facet's words read in order (s starts zeroed).
+      for (let p = p0; p < p1; p++) {
+        const f = fac[p] * W;
+        for (let q = 0; q < W; q++) s[o + q] |= below[f + q];
       }
     }
     out.push(s);

@@ -54,8 +54,8 @@ export class LayerCut {
   prevT: Float64Array = new Float64Array(0);
   private idx = new Int32Array(0);
   private av = new Float64Array(0);
-  private pa = new Float64Array(0);
-  private pb = new Float64Array(0);
+  private termRow = new Int32Array(0);
+  private termC = new Float64Array(0);
   private flipIdx = new Int32Array(0);
   private flipGain = new Int8Array(0);
 
@@ -196,39 +196,68 @@ export class LayerCut {
     const t = this.prevT[k];
     if (this.done[a] === 0) this.valuesAt(a);
     if (this.done[b] === 0) this.valuesAt(b);
-    const w = this.w;
-    if (this.pa.length < w) {
-      this.pa = new Float64Array(w);
-      this.pb = new Float64Array(w);
-    }
-    const { pa, pb, Z } = this;
-    this.withInputsOf(s, a, pa);
-    this.withInputsOf(s, b, pb);
+    const { w, Z, WT } = this;
+    // The correction terms of P_a, then P_b: coefficient and row of WT each.
+    const na = this.flipTerms(s, a, 0);
+    const nb = this.flipTerms(s, b, na) - na;
+    const { termRow, termC } = this;
     const zr = s * w;
-    for (let o = 0; o < w; o++) Z[zr + o] = pa[o] + t * (pb[o] - pa[o]);
+    const ra = a * w;
+    const rb = b * w;
+    // One pass over the outputs; each P is still Z(x) plus its terms in ascending input order, so the
+    // bits are those of building P_a and P_b in full first. Most vertices need one term or none.
+    if (na + nb === 0) {
+      for (let o = 0; o < w; o++) Z[zr + o] = Z[ra + o] + t * (Z[rb + o] - Z[ra + o]);
+    } else if (na === 1 && nb === 0) {
+      const c = termC[0];
+      const r = termRow[0];
+      for (let o = 0; o < w; o++) {
+        const pa = Z[ra + o] + c * WT[r + o];
+        Z[zr + o] = pa + t * (Z[rb + o] - pa);
+      }
+    } else if (na === 0 && nb === 1) {
+      const c = termC[0];
+      const r = termRow[0];
+      for (let o = 0; o < w; o++) Z[zr + o] = Z[ra + o] + t * (Z[rb + o] + c * WT[r + o] - Z[ra + o]);
+    } else {
+      const nt = na + nb;
+      for (let o = 0; o < w; o++) {
+        let pa = Z[ra + o];
+        for (let f = 0; f < na; f++) pa += termC[f] * WT[termRow[f] + o];
+        let pb = Z[rb + o];
+        for (let f = na; f < nt; f++) pb += termC[f] * WT[termRow[f] + o];
+        Z[zr + o] = pa + t * (pb - pa);
+      }
+    }
     this.decide(s);
   }
 
-  /** P_x of derive: x's values as if its live inputs were s's. */
-  private withInputsOf(s: number, x: number, p: Float64Array): void {
-    const { w, Z, WT, act, inDim, actBase } = this;
-    const zr = x * w;
-    for (let o = 0; o < w; o++) p[o] = Z[zr + o];
+  /**
+   * The terms that make P_x of derive (x's values as if its live inputs were s's) from x's values:
+   * ±(x's input i)·(row i of WT) for each input whose liveness differs, written from entry `at` of
+   * termC / termRow; returns the entry after the last. A zero coefficient adds nothing and is left out.
+   */
+  private flipTerms(s: number, x: number, at: number): number {
+    const { w, act, inDim, actBase } = this;
     if (this.flipIdx.length < inDim) {
       this.flipIdx = new Int32Array(inDim);
       this.flipGain = new Int8Array(inDim);
+      this.termRow = new Int32Array(2 * inDim);
+      this.termC = new Float64Array(2 * inDim);
     }
-    const { flipIdx, flipGain } = this;
+    const { flipIdx, flipGain, termRow, termC } = this;
     const nf = flippedInputs(this.words, this.W, s, x, actBase, inDim, flipIdx, flipGain);
+    let n = at;
     for (let f = 0; f < nf; f++) {
       const i = flipIdx[f];
       // Layer 0's values are evaluated at the coordinates (never stored).
       const z = actBase === 0 ? layer0Value(this.W0, this.b0, i, this.coords.data[2 * x], this.coords.data[2 * x + 1]) : act[x * inDim + i];
       const c = flipGain[f] > 0 ? z : -z;
       if (c === 0) continue;
-      const r = i * w;
-      for (let o = 0; o < w; o++) p[o] += c * WT[r + o];
+      termRow[n] = i * w;
+      termC[n++] = c;
     }
+    return n;
   }
 
   /** The vertex where neuron o (strictly −/+ at a, b) crosses edge ab: made once, shared. */
