@@ -170,9 +170,10 @@ export function cutInPlace(m: MutableLattice, side: Int8Array, value: (v: number
   const from = new GrowI32();
   const tOut = new GrowF64();
   const coords = m.coords;
-  const scratchMinus: number[] = [];
-  const scratchPlus: number[] = [];
-  const scratchZero: number[] = [];
+  // One split cell's facet lists (− part, + part, 0-part), reused: typed, with their lengths apart.
+  let minus = new Int32Array(64);
+  let plus = new Int32Array(64);
+  let zero = new Int32Array(64);
   for (let d = 1; d <= n; d++) {
     const list = splitCells[d];
     const k = splitCount[d];
@@ -198,42 +199,60 @@ export function cutInPlace(m: MutableLattice, side: Int8Array, value: (v: number
         from.push(b);
         tOut.push(t);
         // − part keeps the id: (a, w); + part: (w, b).
-        setList(m, 1, c, [a, w]);
-        const p = appendCell(m, 1, [w, b]);
+        minus[0] = a;
+        minus[1] = w;
+        plus[0] = w;
+        plus[1] = b;
+        setList(m, 1, c, minus, 2);
+        const p = appendCell(m, 1, plus, 2);
         m.zeroOf[1][c] = w;
         m.plusOf[1][c] = p;
         continue;
       }
-      scratchMinus.length = 0;
-      scratchPlus.length = 0;
-      scratchZero.length = 0;
+      // Room for every facet on both sides and every (d−2)-face of the − facets in the 0-part.
       const below = fl[d - 1];
+      const fs0 = m.start[d - 1].data;
+      const fl0 = m.len[d - 1].data;
+      let room = l + 1;
+      for (let r = 0; r < l; r++) room += fl0[m.pool[d].data[s + r]];
+      if (minus.length < room) {
+        minus = new Int32Array(2 * room);
+        plus = new Int32Array(2 * room);
+        zero = new Int32Array(2 * room);
+      }
+      let nm = 0;
+      let np = 0;
+      let nz = 0;
+      const pool = m.pool[d].data;
+      const plusBelow = m.plusOf[d - 1];
+      const zeroBelow = m.zeroOf[d - 1];
       for (let r = 0; r < l; r++) {
-        const f = m.pool[d].data[s + r];
+        const f = pool[s + r];
         const fb = below[f];
         if (fb === 3) {
-          scratchMinus.push(f);
-          scratchPlus.push(m.plusOf[d - 1][f]);
-          scratchZero.push(m.zeroOf[d - 1][f]);
-        } else if (fb === POS) scratchPlus.push(f);
+          minus[nm++] = f;
+          plus[np++] = plusBelow[f];
+          zero[nz++] = zeroBelow[f];
+        } else if (fb === POS) plus[np++] = f;
         else {
-          scratchMinus.push(f);
+          minus[nm++] = f;
           if (fb === NEG) {
             // (d−2)-faces of f lying in g = 0 bound the 0-part; each is met once, from the − side.
-            const fs = m.start[d - 1].data[f];
+            const fs = fs0[f];
             const fl2 = fl[d - 2];
-            for (let r2 = 0, l2 = m.len[d - 1].data[f]; r2 < l2; r2++) {
-              const g = m.pool[d - 1].data[fs + r2];
-              if (fl2[g] === 0) scratchZero.push(g);
+            const pool2 = m.pool[d - 1].data;
+            for (let r2 = 0, l2 = fl0[f]; r2 < l2; r2++) {
+              const g = pool2[fs + r2];
+              if (fl2[g] === 0) zero[nz++] = g;
             }
           }
         }
       }
-      const z = appendCell(m, d - 1, scratchZero);
-      scratchMinus.push(z);
-      scratchPlus.push(z);
-      setList(m, d, c, scratchMinus);
-      const p = appendCell(m, d, scratchPlus);
+      const z = appendCell(m, d - 1, zero, nz);
+      minus[nm++] = z;
+      plus[np++] = z;
+      setList(m, d, c, minus, nm);
+      const p = appendCell(m, d, plus, np);
       m.zeroOf[d][c] = z;
       m.plusOf[d][c] = p;
     }
@@ -242,19 +261,19 @@ export function cutInPlace(m: MutableLattice, side: Int8Array, value: (v: number
   return { from, t: tOut };
 }
 
-function setList(m: MutableLattice, d: number, c: number, facets: ArrayLike<number>): void {
+function setList(m: MutableLattice, d: number, c: number, facets: Int32Array, count: number): void {
   const pool = m.pool[d];
   m.start[d].data[c] = pool.length;
-  m.len[d].data[c] = facets.length;
-  for (let i = 0; i < facets.length; i++) pool.push(facets[i]);
+  m.len[d].data[c] = count;
+  for (let i = 0; i < count; i++) pool.push(facets[i]);
 }
 
-function appendCell(m: MutableLattice, d: number, facets: ArrayLike<number>): number {
+function appendCell(m: MutableLattice, d: number, facets: Int32Array, count: number): number {
   const id = m.count[d]++;
   if (d === 0) return id;
   m.start[d].push(m.pool[d].length);
-  m.len[d].push(facets.length);
+  m.len[d].push(count);
   const pool = m.pool[d];
-  for (let i = 0; i < facets.length; i++) pool.push(facets[i]);
+  for (let i = 0; i < count; i++) pool.push(facets[i]);
   return id;
 }
