@@ -7,9 +7,11 @@
  * sides gets a new vertex; a d-cell with vertices strictly on both sides splits into a − part, a + part
  * and a new (d−1)-cell, its 0-part. Because the function is affine on the cell, the combinatorics is
  * decided by the vertex sides alone (Masden, arXiv 2207.07696, §3: a cell's sign is that of its vertices).
+ * The cut itself is mutable.ts's, which the builder runs once per neuron; cutLattice wraps it for
+ * one-off cuts (level sets, polytope domains) and says where each new cell came from.
  */
-import { GrowF64, GrowI32 } from './grow.js';
-import { crossingParameter } from './geometry.js';
+import { GrowI32 } from './grow.js';
+import { cutInPlace, toLattice, toMutable } from './mutable.js';
 
 export interface Lattice {
   readonly dim: number;
@@ -80,171 +82,51 @@ export function cutSplitsAnything(lat: Lattice, vertexSide: Int8Array): boolean 
 /**
  * Cut the lattice along g = 0. `vertexSide` gives each vertex's side (decided by the caller with the
  * tolerance policy); `value(v)` is g at vertex v, used only to place new vertices on split edges
- * (linear interpolation: g is affine on the edge).
+ * (linear interpolation: g is affine on the edge). The builder's in-place cut (mutable.ts) does the
+ * work; this reads off where every cell of the result came from. Old cells keep their ids (a split
+ * cell's id is its − part); + parts and 0-parts are numbered after them.
  */
 export function cutLattice(lat: Lattice, vertexSide: Int8Array, value: (v: number) => number): CutResult {
   const n = lat.dim;
-  const V = lat.vertexCount;
-  const flags = sideFlags(lat, vertexSide);
-
-  // Per old cell: its id in the new lattice (unsplit), or its − / + / 0 parts (split).
-  const same: Int32Array[] = [];
-  const minus: Int32Array[] = [];
-  const plus: Int32Array[] = [];
-  const zero: Int32Array[] = [];
-  for (let d = 0; d <= n; d++) {
-    const c = lat.counts[d];
-    same.push(new Int32Array(c).fill(-1));
-    minus.push(new Int32Array(c).fill(-1));
-    plus.push(new Int32Array(c).fill(-1));
-    zero.push(new Int32Array(c).fill(-1));
-  }
-
-  // New cells per dimension, growable: CSR facets, parent, side.
-  const outOff: GrowI32[] = [];
-  const outFac: GrowI32[] = [];
-  const outParent: GrowI32[] = [];
-  const outUp: GrowI32[] = [];
-  const outSide: GrowI32[] = [];
-  for (let d = 0; d <= n; d++) {
-    const guess = lat.counts[d] + (lat.counts[d] >> 2) + 8;
-    const o = new GrowI32(guess + 1);
-    o.push(0);
-    outOff.push(o);
-    outFac.push(new GrowI32(d === 0 ? 4 : guess * 4));
-    outParent.push(new GrowI32(guess));
-    outUp.push(new GrowI32(guess));
-    outSide.push(new GrowI32(guess));
-  }
-  const count = (d: number) => outParent[d].length;
-  const addCell = (d: number, parentId: number, up: number, side: number): number => {
-    const id = outParent[d].length;
-    outParent[d].push(parentId);
-    outUp[d].push(up);
-    outSide[d].push(side);
-    if (d > 0) outOff[d].push(outFac[d].length);
-    return id;
-  };
-  const sideOf = (bits: number) => (bits === POS ? 1 : bits === NEG ? -1 : 0);
-
-  // Vertices: old ones keep their ids.
-  const coords = new GrowF64(V * n + 64);
-  coords.grow(V * n);
-  coords.data.set(lat.coords.subarray(0, V * n));
-  coords.length = V * n;
-  for (let v = 0; v < V; v++) {
-    same[0][v] = addCell(0, v, 0, vertexSide[v]);
-  }
-  const newFrom = new GrowI32();
-  const newT = new GrowF64();
-
-  for (let d = 1; d <= n; d++) {
-    const off = lat.offsets[d];
-    const fac = lat.facets[d];
-    const fl = flags[d];
-    const flBelow = flags[d - 1];
-    const sameBelow = same[d - 1];
-    const minusBelow = minus[d - 1];
-    const plusBelow = plus[d - 1];
-    const zeroBelow = zero[d - 1];
-    const facOut = outFac[d];
-    const cnt = lat.counts[d];
-    for (let c = 0; c < cnt; c++) {
-      const bits = fl[c];
-      const p0 = off[c];
-      const p1 = off[c + 1];
-      if (bits !== (NEG | POS)) {
-        for (let p = p0; p < p1; p++) facOut.push(sameBelow[fac[p]]);
-        same[d][c] = addCell(d, c, 0, sideOf(bits));
-        continue;
-      }
-      if (d === 1) {
-        // A split edge: endpoints strictly on opposite sides; the new vertex is its 0-part.
-        let a = fac[p0];
-        let b = fac[p0 + 1];
-        if (vertexSide[a] > 0) {
-          const t = a;
-          a = b;
-          b = t;
-        }
-        const ga = value(a);
-        const gb = value(b);
-        const t = crossingParameter(ga, gb);
-        const w = addCell(0, c, 1, 0);
-        for (let i = 0; i < n; i++) coords.push(lat.coords[a * n + i] + t * (lat.coords[b * n + i] - lat.coords[a * n + i]));
-        newFrom.push(a);
-        newFrom.push(b);
-        newT.push(t);
-        zero[1][c] = w;
-        facOut.push(a);
-        facOut.push(w);
-        minus[1][c] = addCell(1, c, 0, -1);
-        facOut.push(w);
-        facOut.push(b);
-        plus[1][c] = addCell(1, c, 0, 1);
-        continue;
-      }
-      // The 0-part: a (d−1)-cell whose facets are the 0-parts of split facets and the (d−2)-faces lying in
-      // g = 0. Each such face is shared by one − facet and one + facet of c, so reading the − facets finds
-      // it exactly once.
-      const zFac = outFac[d - 1];
-      for (let p = p0; p < p1; p++) {
-        const f = fac[p];
-        const fb = flBelow[f];
-        if (fb === (NEG | POS)) zFac.push(zeroBelow[f]);
-        else if (fb === NEG) {
-          const offB = lat.offsets[d - 1];
-          const facB = lat.facets[d - 1];
-          const fl2 = flags[d - 2];
-          const same2 = same[d - 2];
-          for (let q = offB[f], qe = offB[f + 1]; q < qe; q++) if (fl2[facB[q]] === 0) zFac.push(same2[facB[q]]);
-        }
-      }
-      const zId = outParent[d - 1].length;
-      outParent[d - 1].push(c);
-      outUp[d - 1].push(1);
-      outSide[d - 1].push(0);
-      outOff[d - 1].push(zFac.length);
-      zero[d][c] = zId;
-      // − part
-      for (let p = p0; p < p1; p++) {
-        const f = fac[p];
-        const fb = flBelow[f];
-        if (fb === (NEG | POS)) facOut.push(minusBelow[f]);
-        else if (fb !== POS) facOut.push(sameBelow[f]);
-      }
-      facOut.push(zId);
-      minus[d][c] = addCell(d, c, 0, -1);
-      // + part
-      for (let p = p0; p < p1; p++) {
-        const f = fac[p];
-        const fb = flBelow[f];
-        if (fb === (NEG | POS)) facOut.push(plusBelow[f]);
-        else if (fb === POS) facOut.push(sameBelow[f]);
-      }
-      facOut.push(zId);
-      plus[d][c] = addCell(d, c, 0, 1);
-    }
-  }
-
-  const counts: number[] = [];
-  const offsets: Int32Array[] = [];
-  const facets: Int32Array[] = [];
+  const work = toMutable(lat);
+  const made = cutInPlace(work, vertexSide, value);
+  const flags = made ? work.flags : sideFlags(lat, vertexSide);
+  const lattice = toLattice(work);
   const parent: Int32Array[] = [];
   const parentUp: Uint8Array[] = [];
   const side: Int8Array[] = [];
   for (let d = 0; d <= n; d++) {
-    counts.push(count(d));
-    offsets.push(d === 0 ? new Int32Array(1) : outOff[d].toArray());
-    facets.push(d === 0 ? new Int32Array(0) : outFac[d].toArray());
-    parent.push(outParent[d].toArray());
-    parentUp.push(Uint8Array.from(outUp[d].data.subarray(0, outUp[d].length)));
-    side.push(Int8Array.from(outSide[d].data.subarray(0, outSide[d].length)));
+    parent.push(new Int32Array(lattice.counts[d]));
+    parentUp.push(new Uint8Array(lattice.counts[d]));
+    side.push(new Int8Array(lattice.counts[d]));
+  }
+  for (let d = 0; d <= n; d++) {
+    const fl = flags[d];
+    for (let c = 0; c < lat.counts[d]; c++) {
+      const bits = fl[c];
+      parent[d][c] = c;
+      if (d === 0) {
+        side[0][c] = vertexSide[c] > 0 ? 1 : vertexSide[c] < 0 ? -1 : 0;
+        continue;
+      }
+      if (bits !== (NEG | POS)) {
+        side[d][c] = bits === POS ? 1 : bits === NEG ? -1 : 0;
+        continue;
+      }
+      // Split: c is now its − part; its + part and 0-part (one dimension down) are new.
+      side[d][c] = -1;
+      const p = work.plusOf[d][c];
+      parent[d][p] = c;
+      side[d][p] = 1;
+      const z = work.zeroOf[d][c];
+      parent[d - 1][z] = c;
+      parentUp[d - 1][z] = 1;
+    }
   }
   return {
-    lattice: { dim: n, vertexCount: counts[0], coords: coords.toArray(), counts, offsets, facets },
-    newVertexFrom: newFrom.toArray(),
-    newVertexT: newT.toArray(),
+    lattice,
+    newVertexFrom: made ? made.from.toArray() : new Int32Array(0),
+    newVertexT: made ? made.t.toArray() : new Float64Array(0),
     parent,
     parentUp,
     side,

@@ -102,6 +102,35 @@ describe('cutComplex', () => {
     expect(totalVolume(r)).toBeCloseTo(8, 9);
   });
 
+  it("every cell of a cut lies in its parent: same sign words, and a 0-part's vertices on the level", () => {
+    for (const [widths, seed] of [[[2, 9, 7, 1], 43], [[3, 7, 5, 1], 44]] as const) {
+      const network = heNetwork(widths, seed);
+      const c = buildComplex(network, boxDomain(widths[0]));
+      const T = 0.5 * (Math.min(...c.vertexValues) + Math.max(...c.vertexValues));
+      const { complex: r, parent, parentUp, side } = cutComplex(c, c.vertexValues.map((v) => v - T));
+      const W = c.signWords;
+      let split = 0;
+      for (let d = 0; d <= r.dim; d++) {
+        expect(parent[d].length).toBe(r.cells[d].count);
+        for (let i = 0; i < r.cells[d].count; i++) {
+          const pd = d + parentUp[d][i];
+          const p = parent[d][i];
+          expect(p).toBeLessThan(c.cells[pd].count);
+          // A cell's relative interior lies in its parent's, so their sign words agree.
+          for (let q = 0; q < W; q++) expect(r.cells[d].signs[i * W + q]).toBe(c.cells[pd].signs[p * W + q]);
+          if (parentUp[d][i] === 1) {
+            split++;
+            expect(side[d][i]).toBe(0);
+            for (const v of cellVertices(r, d, i)) expect(side[0][v]).toBe(0);
+          }
+        }
+      }
+      expect(split).toBeGreaterThan(r.vertexCount - c.vertexCount);
+      checkStructure(r);
+      expect(totalVolume(r)).toBeCloseTo(2 ** widths[0], 9);
+    }
+  });
+
   it('refuses a value array of the wrong length', () => {
     const c = buildComplex(heNetwork([2, 3, 1], 1), boxDomain(2));
     expect(() => cutComplex(c, new Float64Array(3))).toThrow(/3 values for/);
