@@ -8,7 +8,7 @@
  * Facet lists live in a pool per dimension; a cell's list is (start, length). Rewriting a list appends
  * it to the pool; `compact` drops the stale ranges.
  */
-import { GrowF64, GrowI32 } from './grow.js';
+import { ensureCapacity, GrowF64, GrowI32 } from './grow.js';
 import type { Lattice } from './lattice.js';
 import { crossingParameter } from './geometry.js';
 
@@ -209,16 +209,15 @@ export function cutInPlace(m: MutableLattice, side: Int8Array, value: (v: number
         m.plusOf[1][c] = p;
         continue;
       }
-      // Room for every facet on both sides and every (d−2)-face of the − facets in the 0-part.
+      // Room for every facet on both sides and their 0-parts (the 0-part's faces from − facets are
+      // made room for as they come).
       const below = fl[d - 1];
       const fs0 = m.start[d - 1].data;
       const fl0 = m.len[d - 1].data;
-      let room = l + 1;
-      for (let r = 0; r < l; r++) room += fl0[m.pool[d].data[s + r]];
-      if (minus.length < room) {
-        minus = new Int32Array(2 * room);
-        plus = new Int32Array(2 * room);
-        zero = new Int32Array(2 * room);
+      if (minus.length <= l) {
+        minus = new Int32Array(2 * l + 2);
+        plus = new Int32Array(2 * l + 2);
+        zero = ensureCapacity(zero, 2 * l + 2);
       }
       let nm = 0;
       let np = 0;
@@ -241,7 +240,9 @@ export function cutInPlace(m: MutableLattice, side: Int8Array, value: (v: number
             const fs = fs0[f];
             const fl2 = fl[d - 2];
             const pool2 = m.pool[d - 1].data;
-            for (let r2 = 0, l2 = fl0[f]; r2 < l2; r2++) {
+            const l2 = fl0[f];
+            if (nz + l2 + l > zero.length) zero = ensureCapacity(zero, nz + l2 + l);
+            for (let r2 = 0; r2 < l2; r2++) {
               const g = pool2[fs + r2];
               if (fl2[g] === 0) zero[nz++] = g;
             }
