@@ -70,22 +70,50 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
   const L = net.layers.length;
 
   // Per vertex: packed sign words (filled neuron by neuron) and the activations feeding the next layer.
+  // Layer 0's pre-activations are affine in the coordinates, so they are evaluated there and never
+  // stored: a wide first layer (a 3-D slice through a 512-wide MNIST layer) would otherwise hold w₀
+  // doubles per vertex, gigabytes at the cell cap. Layer 1 reads its inputs at the coordinates too.
   const work = toMutable(lat);
   let words = new Uint32Array(Math.max(16, lat.vertexCount * 2) * W);
-  let act = Float64Array.from(lat.coords); // vertexCount × width of the previous layer
+  let act = new Float64Array(0); // V × actWidth activations of layer l − 1 (l ≥ 2)
   let actWidth = n;
   let neuron = 0;
+  const { weight: W0, bias: b0 } = net.layers[0];
+  const w0 = net.layers[0].outDim;
+  // Layer 0's activations (ReLU by the vertex's signs) at vertex v, into a; coordinates when l = 0.
+  const inputsAt = (l: number, v: number, a: Float64Array): void => {
+    const x = work.coords.data;
+    if (l === 0) {
+      for (let i = 0; i < n; i++) a[i] = x[v * n + i];
+      return;
+    }
+    for (let k = 0; k < w0; k++) {
+      const live = ((words[v * W + (k >>> 4)] >>> ((k & 15) << 1)) & 3) === 1;
+      a[k] = live ? layer0At(W0, b0, n, k, x, v) : 0;
+    }
+  };
 
   for (let l = 0; l < L - 1; l++) {
     const layer = net.layers[l];
     const w = layer.outDim;
     let V = work.count[0];
-    // Pre-activations at every vertex, and one scale per neuron over the current vertices
-    // (tolerance policy: |b| + Σ|wᵢ|·max|aᵢ|, the size of the terms on this complex).
-    let Z = preActivationsAt(layer.weight, layer.bias, act, actWidth, w, V, 2 * V);
+    // Pre-activations at every vertex (none stored in layer 0), and one scale per neuron over the current
+    // vertices (tolerance policy: |b| + Σ|wᵢ|·max|aᵢ|, the size of the terms on this complex).
     const amax = new Float64Array(actWidth);
-    for (let v = 0; v < V; v++) {
-      for (let i = 0; i < actWidth; i++) amax[i] = Math.max(amax[i], Math.abs(act[v * actWidth + i]));
+    let Z: Float64Array = new Float64Array(0);
+    if (l < 2) {
+      const a = new Float64Array(actWidth);
+      if (l === 1) Z = new Float64Array(2 * V * w);
+      for (let v = 0; v < V; v++) {
+        inputsAt(l, v, a);
+        for (let i = 0; i < actWidth; i++) amax[i] = Math.max(amax[i], Math.abs(a[i]));
+        if (l === 1) rowAt(layer.weight, layer.bias, a, 0, actWidth, w, Z, v * w);
+      }
+    } else {
+      Z = preActivationsAt(layer.weight, layer.bias, act, actWidth, w, V, 2 * V);
+      for (let v = 0; v < V; v++) {
+        for (let i = 0; i < actWidth; i++) amax[i] = Math.max(amax[i], Math.abs(act[v * actWidth + i]));
+      }
     }
     const threshold = new Float64Array(w);
     for (let o = 0; o < w; o++) {
@@ -94,32 +122,44 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
       threshold[o] = tol.relative * s;
     }
     let side = new Int8Array(2 * V);
+    // Layer 0: this neuron's values at the vertices, from their coordinates.
+    let column = new Float64Array(l === 0 ? 2 * V : 0);
 
     for (let o = 0; o < w; o++, neuron++) {
       V = work.count[0];
       if (side.length < V) side = new Int8Array(2 * V);
+      if (l === 0 && column.length < V) column = new Float64Array(2 * V);
       const t = threshold[o];
       const word = neuron >>> 4;
       const shift = (neuron & 15) << 1;
+      // This neuron's values: a column of their own in layer 0, else column o of the rows Z.
+      const vals = l === 0 ? column : Z;
+      const stride = l === 0 ? 1 : w;
+      const at = l === 0 ? 0 : o;
+      if (l === 0) {
+        const x = work.coords.data;
+        for (let v = 0; v < V; v++) column[v] = layer0At(W0, b0, n, o, x, v);
+      }
       for (let v = 0; v < V; v++) {
-        const z = Z[v * w + o];
+        const z = vals[v * stride + at];
         const s = z > t ? 1 : z < -t ? -1 : 0;
         side[v] = s;
         if (s !== 0) words[v * W + word] |= (s > 0 ? 1 : 2) << shift;
       }
-      const zNow = Z;
-      const made = cutInPlace(work, side, (v) => zNow[v * w + o]);
+      const made = cutInPlace(work, side, (v) => vals[v * stride + at]);
       if (made) {
         const V2 = work.count[0];
-        Z = ensureCapacity(Z, V2 * w);
+        if (l > 0) Z = ensureCapacity(Z, V2 * w);
         words = ensureCapacity(words, V2 * W);
         for (let k = 0; k < V2 - V; k++) {
           const a = made.from.data[2 * k];
           const b = made.from.data[2 * k + 1];
           const tt = made.t.data[k];
           const nv = V + k;
-          for (let q = 0; q < w; q++) Z[nv * w + q] = Z[a * w + q] + tt * (Z[b * w + q] - Z[a * w + q]);
-          Z[nv * w + o] = 0;
+          if (l > 0) {
+            for (let q = 0; q < w; q++) Z[nv * w + q] = Z[a * w + q] + tt * (Z[b * w + q] - Z[a * w + q]);
+            Z[nv * w + o] = 0;
+          }
           // The new vertex lies in the edge: it has the edge's signs (for neurons so far), 0 for this one.
           for (let q = 0; q < W; q++) words[nv * W + q] = words[a * W + q] | words[b * W + q];
           words[nv * W + word] &= ~(3 << shift);
@@ -135,39 +175,59 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
       }
       options.onProgress?.({ done: neuron + 1, total: H, cells, layer: l });
     }
-    // ReLU with the decided signs: a neuron counts as passing only where its sign is +.
+    // ReLU with the decided signs: a neuron counts as passing only where its sign is + (layer 0's are
+    // read at the coordinates instead, by inputsAt).
     V = work.count[0];
-    const next = new Float64Array(V * w);
-    const base = neuron - w;
-    for (let v = 0; v < V; v++) {
-      for (let o = 0; o < w; o++) {
-        const k = base + o;
-        const code = (words[v * W + (k >>> 4)] >>> ((k & 15) << 1)) & 3;
-        if (code === 1) next[v * w + o] = Z[v * w + o];
+    if (l > 0) {
+      const next = new Float64Array(V * w);
+      const base = neuron - w;
+      for (let v = 0; v < V; v++) {
+        for (let o = 0; o < w; o++) {
+          const k = base + o;
+          const code = (words[v * W + (k >>> 4)] >>> ((k & 15) << 1)) & 3;
+          if (code === 1) next[v * w + o] = Z[v * w + o];
+        }
       }
+      act = next;
     }
-    act = next;
     actWidth = w;
   }
   lat = toLattice(work);
   words = words.slice(0, lat.vertexCount * W);
   const last = net.layers[L - 1];
-  const values = preActivationsAt(last.weight, last.bias, act, actWidth, last.outDim, lat.vertexCount);
+  let values: Float64Array;
+  if (L <= 2) {
+    // The output's inputs are the coordinates (no hidden layer) or layer 0's activations.
+    values = new Float64Array(lat.vertexCount * last.outDim);
+    const a = new Float64Array(actWidth);
+    for (let v = 0; v < lat.vertexCount; v++) {
+      inputsAt(L - 1, v, a);
+      rowAt(last.weight, last.bias, a, 0, actWidth, last.outDim, values, v * last.outDim);
+    }
+  } else values = preActivationsAt(last.weight, last.bias, act, actWidth, last.outDim, lat.vertexCount);
   return assembleComplex(net, domain, lat, words, values, H, hiddenWidths(net), undefined, computeMaps);
+}
+
+/** Layer 0's pre-activation k at vertex v (coordinates x, n per vertex): summed as preActivationsAt does. */
+function layer0At(W0: Float64Array, b0: Float64Array, n: number, k: number, x: Float64Array, v: number): number {
+  let s = b0[k];
+  for (let i = 0; i < n; i++) s += W0[k * n + i] * x[v * n + i];
+  return s;
+}
+
+/** Z[z … z+outDim) = W·a + b for one row of activations a[at … at+inDim). */
+function rowAt(weight: Float64Array, bias: Float64Array, a: Float64Array, at: number, inDim: number, outDim: number, Z: Float64Array, z: number): void {
+  for (let o = 0; o < outDim; o++) {
+    let s = bias[o];
+    const r = o * inDim;
+    for (let i = 0; i < inDim; i++) s += weight[r + i] * a[at + i];
+    Z[z + o] = s;
+  }
 }
 
 /** Z = W·a + b for `count` rows of activations a (count × inDim) → count × outDim. */
 function preActivationsAt(weight: Float64Array, bias: Float64Array, act: Float64Array, inDim: number, outDim: number, count: number, capacity = count): Float64Array {
   const Z = new Float64Array(Math.max(count, capacity) * outDim);
-  for (let v = 0; v < count; v++) {
-    const a = v * inDim;
-    const z = v * outDim;
-    for (let o = 0; o < outDim; o++) {
-      let s = bias[o];
-      const r = o * inDim;
-      for (let i = 0; i < inDim; i++) s += weight[r + i] * act[a + i];
-      Z[z + o] = s;
-    }
-  }
+  for (let v = 0; v < count; v++) rowAt(weight, bias, act, v * inDim, inDim, outDim, Z, v * outDim);
   return Z;
 }
