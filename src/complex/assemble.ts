@@ -11,6 +11,7 @@ import type { Lattice } from './lattice.js';
 import type { CellsOfDim, Complex, Domain } from './types.js';
 import type { AffinePlane } from '../net/slice.js';
 import { forwardRegionMapper, type RegionMapFn } from './regionmap.js';
+import { signOrder } from './regionorder.js';
 
 /** Sign words of every cell, bottom-up by OR of the facets' words. */
 export function cellSigns(lat: Lattice, vertexWords: Uint32Array, W: number): Uint32Array[] {
@@ -76,17 +77,40 @@ export function topInteriorPointsOf(lat: Lattice): Float64Array {
 }
 
 /**
- * Affine maps of regions from their activation patterns. On the plane, forward with shared prefixes
- * (regionmap.ts): the 2-D engine emits neighbouring regions together, so most of each region's map is
- * its predecessor's. Otherwise by a backward pass (cost m × parameters, cheaper than forward when m < n,
- * and the n-D engine's region order shares little): g ← W_L; for l = L−1…1: g ← g·D_l, c += g·b_l,
- * g ← g·W_l. Scratch buffers are allocated once per network; only active neurons are visited.
+ * Affine maps of regions from their activation patterns, forward with shared prefixes (regionmap.ts):
+ * a region whose first layers' patterns are its predecessor's reuses their rows. The 2-D engine emits
+ * neighbouring regions together; other complexes are visited in sign order (mapAll).
  */
 export function regionMapper(net: Network): RegionMapFn {
-  if (net.inputDim === 2) return forwardRegionMapper(net);
-  return backwardRegionMapper(net);
+  return forwardRegionMapper(net);
 }
 
+/**
+ * The order mapAll visits a complex's regions in: as built on the plane (the 2-D engine's depth-first
+ * order, which its parallel build shares out), else sorted by sign words (regionorder.ts), so that
+ * regions with common first layers come together. On a 3-D slice through a 784→512→256→10 net this
+ * made the maps 60× faster than the backward pass (the order costs a few radix passes).
+ */
+export function mapOrder(signs: Uint32Array, W: number, regions: number, dim: number): Int32Array | null {
+  return dim === 2 ? null : signOrder(signs, W, regions);
+}
+
+/** Every top cell's affine map into J (regions × m × n) and c (regions × m), in mapOrder. */
+export function mapAll(net: Network, signs: Uint32Array, W: number, regions: number, dim: number, J: Float64Array, c: Float64Array): void {
+  const m = net.outputDim;
+  const map = regionMapper(net);
+  const order = mapOrder(signs, W, regions, dim);
+  for (let i = 0; i < regions; i++) {
+    const r = order ? order[i] : i;
+    map(signs, r * W, J, r * m * dim, c, r * m);
+  }
+}
+
+/**
+ * The plain backward pass, one region at a time (the reference the forward maps are tested against):
+ * g ← W_L; for l = L−1…1: g ← g·D_l, c += g·b_l, g ← g·W_l. Scratch buffers are allocated once per
+ * network; only active neurons are visited.
+ */
 export function backwardRegionMapper(net: Network): RegionMapFn {
   let maxWidth = net.inputDim;
   for (const layer of net.layers) maxWidth = Math.max(maxWidth, layer.inDim, layer.outDim);
@@ -210,12 +234,7 @@ export function assembleComplex(
   const complex = complexFromLattice(lat, vertexWords, vertexValues, { domain, plane, hiddenCount, hiddenWidths, outputDim: net.outputDim });
   if (computeMaps) {
     const n = complex.dim;
-    const m = complex.outputDim;
-    const W = complex.signWords;
-    const regionMap = regionMapper(net);
-    for (let r = 0; r < complex.cells[n].count; r++) {
-      regionMap(complex.cells[n].signs, r * W, complex.topJacobians, r * m * n, complex.topOffsets, r * m);
-    }
+    mapAll(net, complex.cells[n].signs, complex.signWords, complex.cells[n].count, n, complex.topJacobians, complex.topOffsets);
   }
   return complex;
 }

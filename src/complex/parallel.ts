@@ -9,7 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Network } from '../net/network.js';
-import { regionMapper } from './assemble.js';
+import { mapAll, mapOrder } from './assemble.js';
 import { freshStarts } from './regionmap.js';
 import { buildComplexWith, type BuildOptions } from './build.js';
 import { buildPlanarParallel } from './planar-parallel.js';
@@ -36,12 +36,14 @@ export async function buildComplexParallel(net: Network, domain: Domain, options
   const m = probe.outputDim;
   const W = probe.signWords;
   const layers = net.layers.map((l) => ({ weight: l.weight, bias: l.bias, inDim: l.inDim, outDim: l.outDim }));
-  const signs = probe.cells[n].signs;
+  // The workers map the regions in the order this thread would (mapOrder), in slices that begin where
+  // the forward mapper starts afresh (regionmap.ts), so they compute this thread's bits.
+  const order = mapOrder(probe.cells[n].signs, W, regions, n);
+  const signs = order ? new Uint32Array(regions * W) : probe.cells[n].signs;
+  if (order) for (let i = 0; i < regions; i++) signs.set(probe.cells[n].signs.subarray(order[i] * W, (order[i] + 1) * W), i * W);
   const jobs: Promise<void>[] = [];
   const per = Math.ceil(regions / workers);
-  // Slices begin where the region maps start afresh (regionmap.ts), so they match this thread's bits.
-  // (The n-D maps are a backward pass per region, which keeps no state: any slice will do.)
-  const fresh = n === 2 ? freshStarts(net, signs, W, regions).fresh : new Uint8Array(regions).fill(1);
+  const fresh = freshStarts(net, signs, W, regions).fresh;
   const cuts = [0];
   for (let k = 1; k < workers; k++) {
     let at = Math.max(cuts[k - 1], Math.min(regions, k * per));
@@ -49,14 +51,20 @@ export async function buildComplexParallel(net: Network, domain: Domain, options
     cuts.push(at);
   }
   cuts.push(regions);
+  const J = probe.topJacobians;
+  const c = probe.topOffsets;
   for (let k = 0; k < workers; k++) {
     const from = cuts[k];
     const to = cuts[k + 1];
     if (from >= to) continue;
     jobs.push(
-      runWorker({ layers, signs: signs.slice(from * W, to * W), words: W, count: to - from, dim: n, outputDim: m }).then(({ J, c }) => {
-        (probe.topJacobians as Float64Array).set(J, from * m * n);
-        (probe.topOffsets as Float64Array).set(c, from * m);
+      runWorker({ layers, signs: signs.slice(from * W, to * W), words: W, count: to - from, dim: n, outputDim: m }).then((part) => {
+        // Back to the regions' own places.
+        for (let i = from; i < to; i++) {
+          const r = order ? order[i] : i;
+          J.set(part.J.subarray((i - from) * m * n, (i - from + 1) * m * n), r * m * n);
+          c.set(part.c.subarray((i - from) * m, (i - from + 1) * m), r * m);
+        }
       }),
     );
   }
@@ -73,12 +81,10 @@ function buildMaps(net: Network, complex: Complex): Complex {
 function mapsOnThisThread(net: Network, complex: Complex): Pick<Complex, 'topJacobians' | 'topOffsets'> {
   const n = complex.dim;
   const m = complex.outputDim;
-  const W = complex.signWords;
   const regions = complex.cells[n].count;
   const J = new Float64Array(regions * m * n);
   const c = new Float64Array(regions * m);
-  const map = regionMapper(net);
-  for (let r = 0; r < regions; r++) map(complex.cells[n].signs, r * W, J, r * m * n, c, r * m);
+  mapAll(net, complex.cells[n].signs, complex.signWords, regions, n, J, c);
   return { topJacobians: J, topOffsets: c };
 }
 

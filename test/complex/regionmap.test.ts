@@ -9,6 +9,7 @@ import { boxDomain, buildComplex } from '../../src/complex/index.js';
 import { rng } from '../../src/numeric/random.js';
 import type { Network } from '../../src/net/index.js';
 import { heNetwork } from './helpers.js';
+import { signOrder } from '../../src/complex/regionorder.js';
 
 function maps(net: Network, signs: Uint32Array, W: number, order: readonly number[], forward: boolean): { J: Float64Array; c: Float64Array } {
   const m = net.outputDim;
@@ -75,6 +76,28 @@ describe('forward region maps', () => {
     const map = forwardRegionMapper(net);
     for (let r = 0; r < R; r++) map(cx.cells[3].signs, r * W, J, r * m * 3, c, r * m);
     expect(worst({ J, c }, { J: cx.topJacobians, c: cx.topOffsets }, m, 3)).toBeLessThan(1e-12);
+    // The builder maps them in sign order (mapOrder); the backward pass needs no order.
+    const back = maps(net, cx.cells[3].signs, W, Array.from({ length: R }, (_, r) => r), false);
+    expect(worst({ J: cx.topJacobians, c: cx.topOffsets }, back, m, 3)).toBeLessThan(1e-12);
+  });
+
+  it('sign order sorts the regions by their words, word 0 first, ties in place', () => {
+    const rand = rng(5);
+    for (const W of [1, 2, 3]) {
+      const R = 500;
+      // Few distinct values per word, so that ties and equal prefixes are common.
+      const pool = [0, 1, 0x10000, 0x10001, 0xffffffff, 0x80000000, 0x5555];
+      const signs = Uint32Array.from({ length: R * W }, () => pool[Math.floor(rand() * pool.length)]);
+      const order = signOrder(signs, W, R);
+      expect(Array.from(order).sort((a, b) => a - b)).toEqual(Array.from({ length: R }, (_, r) => r));
+      for (let i = 1; i < R; i++) {
+        const a = order[i - 1];
+        const b = order[i];
+        let cmp = 0;
+        for (let q = 0; q < W && cmp === 0; q++) cmp = signs[a * W + q] - signs[b * W + q];
+        expect(cmp < 0 || (cmp === 0 && a < b)).toBe(true);
+      }
+    }
   });
 
   it('give the same bits when the regions are split where the mapper starts afresh', () => {

@@ -171,12 +171,14 @@ describe('buildComplexParallel', () => {
     expect(Array.from(parallel.topOffsets)).toEqual(Array.from(serial.topOffsets));
     const small = await buildComplexParallel(network, boxDomain(2), { workers: 2 });
     expect(Array.from(small.topOffsets)).toEqual(Array.from(serial.topOffsets));
-    // 3-D: cells on this thread, region maps on the workers
-    const n3 = heNetwork([3, 8, 6, 1], 72);
+    // 3-D: cells on this thread, region maps on the workers, in sign order (mapOrder), split where the
+    // forward mapper starts afresh (this net's first layer has more than FRESH_RUNS regions).
+    const n3 = heNetwork([3, 16, 8, 2], 72);
     const s3 = buildComplex(n3, boxDomain(3));
-    const p3 = await buildComplexParallel(n3, boxDomain(3), { workers: 2, minRegions: 0 });
+    const p3 = await buildComplexParallel(n3, boxDomain(3), { workers: 3, minRegions: 0 });
     expect(cellsByDim(p3)).toEqual(cellsByDim(s3));
     expect(Array.from(p3.topJacobians)).toEqual(Array.from(s3.topJacobians));
+    expect(Array.from(p3.topOffsets)).toEqual(Array.from(s3.topOffsets));
   });
 });
 
