@@ -7,7 +7,8 @@
  *
  *   node --import tsx bench/complex.bench.ts            # all cases
  *   node --import tsx bench/complex.bench.ts 2,32,32,32,1 # one architecture (more than 6 inputs: on a
- *                                                        # plane through three random inputs)
+ *                                                        # plane through three random inputs; with
+ *                                                        # @0.05, a 3-D slice shrunk to 5%)
  *
  * Like the `tessera` command, it runs with glibc's malloc asking for transparent huge pages
  * (GLIBC_TUNABLES=glibc.malloc.hugetlb=1, set by re-running itself): on small VMs a fresh 4 KiB page
@@ -42,13 +43,17 @@ function timed<T>(work: () => T): { value: T; wall: number } {
   return { value, wall: (performance.now() - w0) / 1000 };
 }
 
-const cases = process.argv.slice(2).filter((a) => a.includes(',')).map((a) => a.split(',').map(Number));
+// An argument like 784,512,256,10@0.05 runs that net on a 3-D slice shrunk to 5% (see the last case).
+const cases = process.argv
+  .slice(2)
+  .filter((a) => a.includes(','))
+  .map((a) => ({ arch: a.split('@')[0].split(',').map(Number), shrink: a.includes('@') ? Number(a.split('@')[1]) : undefined }));
 // The 6-D complex on [−1,1]⁶ has about 54 million cells, more than fits in memory here in this form, so
 // that case runs on [−0.5, 0.5]⁶ (25 million cells); --radius R runs every case on [−R, R]ⁿ.
 const radiusArg = process.argv.indexOf('--radius');
 const forced = radiusArg > 0 ? Number(process.argv[radiusArg + 1]) : undefined;
-const archs: { arch: number[]; radius: number; slice?: boolean }[] = cases.length
-  ? cases.map((arch) => ({ arch, radius: forced ?? 1, slice: arch[0] > 6 }))
+const archs: { arch: number[]; radius: number; slice?: boolean; shrink?: number }[] = cases.length
+  ? cases.map(({ arch, shrink }) => ({ arch, radius: forced ?? 1, slice: arch[0] > 6, shrink }))
   : [
       { arch: [2, 32, 32, 32, 1], radius: forced ?? 1 },
       { arch: [2, 64, 64, 64, 1], radius: forced ?? 1 },
@@ -60,6 +65,9 @@ const archs: { arch: number[]; radius: number; slice?: boolean }[] = cases.lengt
       // An MNIST-sized MLP on the plane through three points of [0,1]^784 (the slice's triangle
       // coordinates, tessera regions --slice): a wide first layer of the plane.
       { arch: [784, 512, 256, 10], radius: 1, slice: true },
+      // The same net on a 3-D slice: a tetrahedron of four inputs shrunk to 15% about its centre (the whole
+      // tetrahedron through random inputs holds tens of millions of cells).
+      { arch: [784, 512, 256, 10], radius: 1, slice: true, shrink: 0.15 },
     ];
 const withWorkers = !process.argv.includes('--no-workers');
 // Workers load the compiled library when it is built (npm run build): a TypeScript worker would have to
@@ -68,12 +76,17 @@ const distParallel = new URL('../dist/complex/parallel.js', import.meta.url);
 const { buildComplexParallel } = (await import(existsSync(distParallel) ? distParallel.href : '../src/complex/parallel.js')) as typeof import('../src/complex/parallel.js');
 
 console.log(`architecture            cells by dim                                   regions  1 thread s  regions/s${withWorkers ? '  workers s  regions/s' : ''}`);
-for (const { arch, radius, slice } of archs) {
+for (const { arch, radius, slice, shrink } of archs) {
   let net = heNetwork(arch, 2023);
   let domain = boxDomain(arch[0], -radius, radius);
   if (slice) {
     const rand = rng(7);
-    const setup = sliceSetup(net, [0, 1, 2].map(() => uniforms(rand, arch[0], 0, 1)));
+    let points = (shrink ? [0, 1, 2, 3] : [0, 1, 2]).map(() => uniforms(rand, arch[0], 0, 1));
+    if (shrink) {
+      const centre = points[0].map((_, i) => points.reduce((s, p) => s + p[i], 0) / points.length);
+      points = points.map((p) => p.map((x, i) => centre[i] + shrink * (x - centre[i])));
+    }
+    const setup = sliceSetup(net, points);
     net = setup.net;
     domain = setup.domain;
   }
@@ -104,6 +117,6 @@ for (const { arch, radius, slice } of archs) {
     par = `  ${wall.toFixed(4).padStart(9)}  ${Math.round(regions / wall).toLocaleString('en-US').padStart(9)}`;
   }
   console.log(
-    `${(arch.join('→') + (slice ? ' slice' : radius === 1 ? '' : ` [±${radius}]`)).padEnd(22)}  ${JSON.stringify(cellsByDim(complex)).padEnd(45)}  ${String(regions).padStart(8)}  ${bestWall.toFixed(4).padStart(10)}  ${Math.round(regions / bestWall).toLocaleString('en-US').padStart(9)}${par}`,
+    `${(arch.join('→') + (shrink ? ' 3-D slice' : slice ? ' slice' : radius === 1 ? '' : ` [±${radius}]`)).padEnd(22)}  ${JSON.stringify(cellsByDim(complex)).padEnd(45)}  ${String(regions).padStart(8)}  ${bestWall.toFixed(4).padStart(10)}  ${Math.round(regions / bestWall).toLocaleString('en-US').padStart(9)}${par}`,
   );
 }

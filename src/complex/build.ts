@@ -23,6 +23,7 @@ import { buildPlanar } from './planar.js';
 import type { Lattice } from './lattice.js';
 import { cutInPlace, mutableCells, toLattice, toMutable } from './mutable.js';
 import { ensureCapacity } from './grow.js';
+import { affineRow, transposed } from './affinerow.js';
 import type { Complex, Domain } from './types.js';
 
 export interface BuildProgress {
@@ -80,17 +81,58 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
   let neuron = 0;
   const { weight: W0, bias: b0 } = net.layers[0];
   const w0 = net.layers[0].outDim;
-  // Layer 0's activations (ReLU by the vertex's signs) at vertex v, into a; coordinates when l = 0.
-  const inputsAt = (l: number, v: number, a: Float64Array): void => {
+  // The nonzero inputs of layer l at vertex v (the coordinates for l = 0, layer 0's activations read at
+  // the coordinates for l = 1, else act's row), as affineRow takes them: row idx[q] / out of WT, value
+  // av[q]. A neuron passes its value through the ReLU only where its sign is +.
+  let maxIn = n;
+  for (const layer of net.layers) maxIn = Math.max(maxIn, layer.inDim);
+  const idx = new Int32Array(maxIn);
+  const av = new Float64Array(maxIn);
+  const inputsAt = (l: number, v: number, out: number): number => {
     const x = work.coords.data;
+    let nz = 0;
     if (l === 0) {
-      for (let i = 0; i < n; i++) a[i] = x[v * n + i];
-      return;
+      for (let i = 0; i < n; i++) {
+        const a = x[v * n + i];
+        if (a !== 0) {
+          idx[nz] = i * out;
+          av[nz++] = a;
+        }
+      }
+    } else if (l === 1) {
+      for (let k = 0; k < w0; k++) {
+        if (((words[v * W + (k >>> 4)] >>> ((k & 15) << 1)) & 3) !== 1) continue;
+        const a = layer0At(W0, b0, n, k, x, v);
+        if (a !== 0) {
+          idx[nz] = k * out;
+          av[nz++] = a;
+        }
+      }
+    } else {
+      for (let i = 0; i < actWidth; i++) {
+        const a = act[v * actWidth + i];
+        if (a !== 0) {
+          idx[nz] = i * out;
+          av[nz++] = a;
+        }
+      }
     }
-    for (let k = 0; k < w0; k++) {
-      const live = ((words[v * W + (k >>> 4)] >>> ((k & 15) << 1)) & 3) === 1;
-      a[k] = live ? layer0At(W0, b0, n, k, x, v) : 0;
+    return nz;
+  };
+  // Layer l's pre-activations at vertices 0 … V−1 (room for `capacity`), and max |input| into amax.
+  const rowsOf = (l: number, V: number, capacity: number, amax: Float64Array): Float64Array => {
+    const { weight, bias, inDim, outDim } = net.layers[l];
+    const WT = transposed(weight, inDim, outDim);
+    const Z = new Float64Array(capacity * outDim);
+    for (let v = 0; v < V; v++) {
+      const nz = inputsAt(l, v, outDim);
+      for (let q = 0; q < nz; q++) {
+        const i = idx[q] / outDim;
+        amax[i] = Math.max(amax[i], Math.abs(av[q]));
+      }
+      affineRow(WT, bias, outDim, idx, av, nz, Z, v * outDim);
     }
+    return Z;
   };
 
   for (let l = 0; l < L - 1; l++) {
@@ -101,20 +143,10 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
     // vertices (tolerance policy: |b| + Σ|wᵢ|·max|aᵢ|, the size of the terms on this complex).
     const amax = new Float64Array(actWidth);
     let Z: Float64Array = new Float64Array(0);
-    if (l < 2) {
-      const a = new Float64Array(actWidth);
-      if (l === 1) Z = new Float64Array(2 * V * w);
-      for (let v = 0; v < V; v++) {
-        inputsAt(l, v, a);
-        for (let i = 0; i < actWidth; i++) amax[i] = Math.max(amax[i], Math.abs(a[i]));
-        if (l === 1) rowAt(layer.weight, layer.bias, a, 0, actWidth, w, Z, v * w);
-      }
-    } else {
-      Z = preActivationsAt(layer.weight, layer.bias, act, actWidth, w, V, 2 * V);
-      for (let v = 0; v < V; v++) {
-        for (let i = 0; i < actWidth; i++) amax[i] = Math.max(amax[i], Math.abs(act[v * actWidth + i]));
-      }
-    }
+    if (l === 0) {
+      const x = work.coords.data;
+      for (let v = 0; v < V; v++) for (let i = 0; i < n; i++) amax[i] = Math.max(amax[i], Math.abs(x[v * n + i]));
+    } else Z = rowsOf(l, V, 2 * V, amax);
     const threshold = new Float64Array(w);
     for (let o = 0; o < w; o++) {
       let s = Math.abs(layer.bias[o]);
@@ -194,40 +226,13 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
   }
   lat = toLattice(work);
   words = words.slice(0, lat.vertexCount * W);
-  const last = net.layers[L - 1];
-  let values: Float64Array;
-  if (L <= 2) {
-    // The output's inputs are the coordinates (no hidden layer) or layer 0's activations.
-    values = new Float64Array(lat.vertexCount * last.outDim);
-    const a = new Float64Array(actWidth);
-    for (let v = 0; v < lat.vertexCount; v++) {
-      inputsAt(L - 1, v, a);
-      rowAt(last.weight, last.bias, a, 0, actWidth, last.outDim, values, v * last.outDim);
-    }
-  } else values = preActivationsAt(last.weight, last.bias, act, actWidth, last.outDim, lat.vertexCount);
+  const values = rowsOf(L - 1, lat.vertexCount, lat.vertexCount, new Float64Array(actWidth));
   return assembleComplex(net, domain, lat, words, values, H, hiddenWidths(net), undefined, computeMaps);
 }
 
-/** Layer 0's pre-activation k at vertex v (coordinates x, n per vertex): summed as preActivationsAt does. */
+/** Layer 0's pre-activation k at vertex v (coordinates x, n per vertex). */
 function layer0At(W0: Float64Array, b0: Float64Array, n: number, k: number, x: Float64Array, v: number): number {
   let s = b0[k];
   for (let i = 0; i < n; i++) s += W0[k * n + i] * x[v * n + i];
   return s;
-}
-
-/** Z[z … z+outDim) = W·a + b for one row of activations a[at … at+inDim). */
-function rowAt(weight: Float64Array, bias: Float64Array, a: Float64Array, at: number, inDim: number, outDim: number, Z: Float64Array, z: number): void {
-  for (let o = 0; o < outDim; o++) {
-    let s = bias[o];
-    const r = o * inDim;
-    for (let i = 0; i < inDim; i++) s += weight[r + i] * a[at + i];
-    Z[z + o] = s;
-  }
-}
-
-/** Z = W·a + b for `count` rows of activations a (count × inDim) → count × outDim. */
-function preActivationsAt(weight: Float64Array, bias: Float64Array, act: Float64Array, inDim: number, outDim: number, count: number, capacity = count): Float64Array {
-  const Z = new Float64Array(Math.max(count, capacity) * outDim);
-  for (let v = 0; v < count; v++) rowAt(weight, bias, act, v * inDim, inDim, outDim, Z, v * outDim);
-  return Z;
 }

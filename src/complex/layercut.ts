@@ -5,6 +5,7 @@
 import { EdgeMap } from './edgehash.js';
 import { ensureCapacity, GrowF64, GrowI32 } from './grow.js';
 import { crossingParameter } from './geometry.js';
+import { affineRow } from './affinerow.js';
 import { flippedInputs, layer0Value, liveInputs } from './live.js';
 
 /**
@@ -68,9 +69,7 @@ export class LayerCut {
 
   /**
    * Layer values and signs at old vertex v: Z = b + Σ over v's nonzero inputs of aᵢ·(column i of W)
-   * (ReLU zeros cost nothing). Eight outputs at a time with their own sums, each summed in ascending
-   * i as a plain loop would, so the bits do not depend on the blocking. Made when a region first
-   * needs them rather than in one pass, so that the rows split edges read are still in cache; a
+   * (ReLU zeros cost nothing; affineRow). Made when a region first needs them rather than in one pass, so that the rows split edges read are still in cache; a
    * vertex the last layer made derives them instead (derive).
    */
   valuesAt(v: number): void {
@@ -127,42 +126,7 @@ export class LayerCut {
         }
       }
     }
-    let o = 0;
-    for (; o + 7 < w; o += 8) {
-      let s0 = bias[o];
-      let s1 = bias[o + 1];
-      let s2 = bias[o + 2];
-      let s3 = bias[o + 3];
-      let s4 = bias[o + 4];
-      let s5 = bias[o + 5];
-      let s6 = bias[o + 6];
-      let s7 = bias[o + 7];
-      for (let q = 0; q < nz; q++) {
-        const a = av[q];
-        const c = idx[q] + o;
-        s0 += a * WT[c];
-        s1 += a * WT[c + 1];
-        s2 += a * WT[c + 2];
-        s3 += a * WT[c + 3];
-        s4 += a * WT[c + 4];
-        s5 += a * WT[c + 5];
-        s6 += a * WT[c + 6];
-        s7 += a * WT[c + 7];
-      }
-      Z[zr + o] = s0;
-      Z[zr + o + 1] = s1;
-      Z[zr + o + 2] = s2;
-      Z[zr + o + 3] = s3;
-      Z[zr + o + 4] = s4;
-      Z[zr + o + 5] = s5;
-      Z[zr + o + 6] = s6;
-      Z[zr + o + 7] = s7;
-    }
-    for (; o < w; o++) {
-      let s = bias[o];
-      for (let q = 0; q < nz; q++) s += av[q] * WT[idx[q] + o];
-      Z[zr + o] = s;
-    }
+    affineRow(WT, bias, w, idx, av, nz, Z, zr);
     this.decide(v);
   }
 

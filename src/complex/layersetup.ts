@@ -6,6 +6,7 @@ import type { Network } from '../net/network.js';
 import { hiddenCount } from '../net/network.js';
 import { packedWords } from '../net/signs.js';
 import type { Tolerance } from '../numeric/tolerance.js';
+import { transposed } from './affinerow.js';
 import { LayerCut } from './layercut.js';
 import { maxLive, maxLiveFirst } from './live.js';
 import type { PlanarState } from './planar.js';
@@ -46,8 +47,7 @@ export function configureCut(cut: LayerCut, net: Network, l: number, base: numbe
   const layer = net.layers[l];
   const w = layer.outDim;
   const inDim = layer.inDim;
-  const WT = new Float64Array(inDim * w);
-  for (let o = 0; o < w; o++) for (let i = 0; i < inDim; i++) WT[i * w + o] = layer.weight[o * inDim + i];
+  const WT = transposed(layer.weight, inDim, w);
   cut.Z = Z;
   cut.w = w;
   cut.base = base;

@@ -1,0 +1,56 @@
+/**
+ * One row of a layer's pre-activations from the nonzero inputs of a vertex, the product both engines
+ * spend their time in for wide layers (LayerCut.valuesAt in 2-D, the face-lattice builder otherwise).
+ */
+
+/** The layer's weights transposed (in × out, row-major): input i's weights to every output are adjacent. */
+export function transposed(weight: Float64Array, inDim: number, outDim: number): Float64Array {
+  const WT = new Float64Array(inDim * outDim);
+  for (let o = 0; o < outDim; o++) for (let i = 0; i < inDim; i++) WT[i * outDim + o] = weight[o * inDim + i];
+  return WT;
+}
+
+/**
+ * Z[zr … zr+w) = bias + Σ_q av[q]·WT[idx[q] … idx[q]+w), where idx[q] is an input's row of WT (input
+ * × w) and av[q] its value: the inputs that are 0 (dead ReLUs) are simply left out. Eight outputs at a
+ * time with their own sums, so the adds of one output do not wait on each other's; each output is still
+ * summed in ascending q as a plain loop would, so the bits do not depend on the blocking.
+ */
+export function affineRow(WT: Float64Array, bias: Float64Array, w: number, idx: Int32Array, av: Float64Array, nz: number, Z: Float64Array, zr: number): void {
+  let o = 0;
+  for (; o + 7 < w; o += 8) {
+    let s0 = bias[o];
+    let s1 = bias[o + 1];
+    let s2 = bias[o + 2];
+    let s3 = bias[o + 3];
+    let s4 = bias[o + 4];
+    let s5 = bias[o + 5];
+    let s6 = bias[o + 6];
+    let s7 = bias[o + 7];
+    for (let q = 0; q < nz; q++) {
+      const a = av[q];
+      const c = idx[q] + o;
+      s0 += a * WT[c];
+      s1 += a * WT[c + 1];
+      s2 += a * WT[c + 2];
+      s3 += a * WT[c + 3];
+      s4 += a * WT[c + 4];
+      s5 += a * WT[c + 5];
+      s6 += a * WT[c + 6];
+      s7 += a * WT[c + 7];
+    }
+    Z[zr + o] = s0;
+    Z[zr + o + 1] = s1;
+    Z[zr + o + 2] = s2;
+    Z[zr + o + 3] = s3;
+    Z[zr + o + 4] = s4;
+    Z[zr + o + 5] = s5;
+    Z[zr + o + 6] = s6;
+    Z[zr + o + 7] = s7;
+  }
+  for (; o < w; o++) {
+    let s = bias[o];
+    for (let q = 0; q < nz; q++) s += av[q] * WT[idx[q] + o];
+    Z[zr + o] = s;
+  }
+}
