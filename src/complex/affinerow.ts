@@ -54,3 +54,37 @@ export function affineRow(WT: Float64Array, bias: Float64Array, w: number, idx: 
     Z[zr + o] = s;
   }
 }
+
+/**
+ * Z[zr … zr+w) = P_a + t·(P_b − P_a) for a vertex made at t on an edge (a, b) whose rows start at ra and
+ * rb, with P_a = Z[ra …] + Σ_{f < na} c_f·WT[row_f …] and P_b = Z[rb …] + Σ_{na ≤ f < na+nb} c_f·WT[row_f …]
+ * (c_f = termC[f], row_f = termRow[f]): the next layer's values at a vertex the last layer made, from
+ * its edge's ends corrected for the inputs whose liveness differs (LayerCut.derive). One pass over the
+ * outputs; each P is still its row plus its terms in ascending order, so the bits are those of making
+ * P_a and P_b in full first. Most vertices need one term or none.
+ */
+export function edgeRow(Z: Float64Array, WT: Float64Array, w: number, ra: number, rb: number, zr: number, t: number, termRow: Int32Array, termC: Float64Array, na: number, nb: number): void {
+  if (na + nb === 0) {
+    for (let o = 0; o < w; o++) Z[zr + o] = Z[ra + o] + t * (Z[rb + o] - Z[ra + o]);
+  } else if (na === 1 && nb === 0) {
+    const c = termC[0];
+    const r = termRow[0];
+    for (let o = 0; o < w; o++) {
+      const pa = Z[ra + o] + c * WT[r + o];
+      Z[zr + o] = pa + t * (Z[rb + o] - pa);
+    }
+  } else if (na === 0 && nb === 1) {
+    const c = termC[0];
+    const r = termRow[0];
+    for (let o = 0; o < w; o++) Z[zr + o] = Z[ra + o] + t * (Z[rb + o] + c * WT[r + o] - Z[ra + o]);
+  } else {
+    const nt = na + nb;
+    for (let o = 0; o < w; o++) {
+      let pa = Z[ra + o];
+      for (let f = 0; f < na; f++) pa += termC[f] * WT[termRow[f] + o];
+      let pb = Z[rb + o];
+      for (let f = na; f < nt; f++) pb += termC[f] * WT[termRow[f] + o];
+      Z[zr + o] = pa + t * (pb - pa);
+    }
+  }
+}

@@ -6,11 +6,11 @@
  * cut; mutable.ts does it in place). In 2-D the region-by-region engine of planar.ts builds the same complex.
  *
  * Vertex values are carried layer by layer: at the start of layer l each vertex's pre-activations are
- * computed from its layer-(l−1) activations, where the ReLU is applied with the vertex's *known* signs
- * (a vertex made on neuron k's hyperplane is 0 there, never re-decided by rounding). Vertices made while
- * cutting layer l get their layer-l values by linear interpolation along the split edge (exact in
+ * made from its layer-(l−1) values, where the ReLU is applied with the vertex's *known* signs (a vertex
+ * made on neuron k's hyperplane is 0 there, never re-decided by rounding); layerrows.ts. Vertices made
+ * while cutting layer l get their layer-l values by linear interpolation along the split edge (exact in
  * exact arithmetic, since every layer-l pre-activation is affine on that edge) and 0 for the neuron
- * that made them.
+ * that made them; layer 0's are evaluated at the coordinates instead.
  */
 import type { Network } from '../net/network.js';
 import { hiddenCount } from '../net/network.js';
@@ -22,8 +22,8 @@ import { assembleComplex } from './assemble.js';
 import { buildPlanar } from './planar.js';
 import type { Lattice } from './lattice.js';
 import { cutInPlace, mutableCells, toLattice, toMutable } from './mutable.js';
-import { ensureCapacity } from './grow.js';
-import { affineRow, transposed } from './affinerow.js';
+import { ensureCapacity, GrowF64, GrowI32 } from './grow.js';
+import { LayerRows } from './layerrows.js';
 import type { Complex, Domain } from './types.js';
 
 export interface BuildProgress {
@@ -70,70 +70,17 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
   const W = packedWords(H);
   const L = net.layers.length;
 
-  // Per vertex: packed sign words (filled neuron by neuron) and the activations feeding the next layer.
-  // Layer 0's pre-activations are affine in the coordinates, so they are evaluated there and never
-  // stored: a wide first layer (a 3-D slice through a 512-wide MNIST layer) would otherwise hold w₀
-  // doubles per vertex, gigabytes at the cell cap. Layer 1 reads its inputs at the coordinates too.
+  // Per vertex: packed sign words (filled neuron by neuron); the layers' values come from LayerRows
+  // (layer 0's evaluated at the coordinates, never stored).
   const work = toMutable(lat);
   let words = new Uint32Array(Math.max(16, lat.vertexCount * 2) * W);
-  let act = new Float64Array(0); // V × actWidth activations of layer l − 1 (l ≥ 2)
+  const values = new LayerRows(net, W);
   let actWidth = n;
   let neuron = 0;
-  const { weight: W0, bias: b0 } = net.layers[0];
-  const w0 = net.layers[0].outDim;
-  // The nonzero inputs of layer l at vertex v (the coordinates for l = 0, layer 0's activations read at
-  // the coordinates for l = 1, else act's row), as affineRow takes them: row idx[q] / out of WT, value
-  // av[q]. A neuron passes its value through the ReLU only where its sign is +.
-  let maxIn = n;
-  for (const layer of net.layers) maxIn = Math.max(maxIn, layer.inDim);
-  const idx = new Int32Array(maxIn);
-  const av = new Float64Array(maxIn);
-  const inputsAt = (l: number, v: number, out: number): number => {
-    const x = work.coords.data;
-    let nz = 0;
-    if (l === 0) {
-      for (let i = 0; i < n; i++) {
-        const a = x[v * n + i];
-        if (a !== 0) {
-          idx[nz] = i * out;
-          av[nz++] = a;
-        }
-      }
-    } else if (l === 1) {
-      for (let k = 0; k < w0; k++) {
-        if (((words[v * W + (k >>> 4)] >>> ((k & 15) << 1)) & 3) !== 1) continue;
-        const a = layer0At(W0, b0, n, k, x, v);
-        if (a !== 0) {
-          idx[nz] = k * out;
-          av[nz++] = a;
-        }
-      }
-    } else {
-      for (let i = 0; i < actWidth; i++) {
-        const a = act[v * actWidth + i];
-        if (a !== 0) {
-          idx[nz] = i * out;
-          av[nz++] = a;
-        }
-      }
-    }
-    return nz;
-  };
-  // Layer l's pre-activations at vertices 0 … V−1 (room for `capacity`), and max |input| into amax.
-  const rowsOf = (l: number, V: number, capacity: number, amax: Float64Array): Float64Array => {
-    const { weight, bias, inDim, outDim } = net.layers[l];
-    const WT = transposed(weight, inDim, outDim);
-    const Z = new Float64Array(capacity * outDim);
-    for (let v = 0; v < V; v++) {
-      const nz = inputsAt(l, v, outDim);
-      for (let q = 0; q < nz; q++) {
-        const i = idx[q] / outDim;
-        amax[i] = Math.max(amax[i], Math.abs(av[q]));
-      }
-      affineRow(WT, bias, outDim, idx, av, nz, Z, v * outDim);
-    }
-    return Z;
-  };
+  // The vertices this layer's cuts make: the edge each splits and t (LayerRows derives the next layer's
+  // values there from the edge's ends).
+  const madeAB = new GrowI32(1024);
+  const madeT = new GrowF64(512);
 
   for (let l = 0; l < L - 1; l++) {
     const layer = net.layers[l];
@@ -146,7 +93,10 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
     if (l === 0) {
       const x = work.coords.data;
       for (let v = 0; v < V; v++) for (let i = 0; i < n; i++) amax[i] = Math.max(amax[i], Math.abs(x[v * n + i]));
-    } else Z = rowsOf(l, V, 2 * V, amax);
+    } else Z = values.rows(l, V, 2 * V, amax, work.coords.data, words);
+    madeAB.length = 0;
+    madeT.length = 0;
+    const madeFrom = V;
     const threshold = new Float64Array(w);
     for (let o = 0; o < w; o++) {
       let s = Math.abs(layer.bias[o]);
@@ -170,7 +120,7 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
       const at = l === 0 ? 0 : o;
       if (l === 0) {
         const x = work.coords.data;
-        for (let v = 0; v < V; v++) column[v] = layer0At(W0, b0, n, o, x, v);
+        for (let v = 0; v < V; v++) column[v] = values.layer0(o, x, v);
       }
       for (let v = 0; v < V; v++) {
         const z = vals[v * stride + at];
@@ -188,6 +138,9 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
           const b = made.from.data[2 * k + 1];
           const tt = made.t.data[k];
           const nv = V + k;
+          madeAB.push(a);
+          madeAB.push(b);
+          madeT.push(tt);
           if (l > 0) {
             for (let q = 0; q < w; q++) Z[nv * w + q] = Z[a * w + q] + tt * (Z[b * w + q] - Z[a * w + q]);
             Z[nv * w + o] = 0;
@@ -207,32 +160,16 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
       }
       options.onProgress?.({ done: neuron + 1, total: H, cells, layer: l });
     }
-    // ReLU with the decided signs: a neuron counts as passing only where its sign is + (layer 0's are
-    // read at the coordinates instead, by inputsAt).
-    V = work.count[0];
-    if (l > 0) {
-      const next = new Float64Array(V * w);
-      const base = neuron - w;
-      for (let v = 0; v < V; v++) {
-        for (let o = 0; o < w; o++) {
-          const k = base + o;
-          const code = (words[v * W + (k >>> 4)] >>> ((k & 15) << 1)) & 3;
-          if (code === 1) next[v * w + o] = Z[v * w + o];
-        }
-      }
-      act = next;
-    }
+    // The rows are the next layer's inputs as they are (the ReLU is read off the signs), and the
+    // vertices this layer made derive the next layer's values.
+    values.act = Z;
+    values.from = madeFrom;
+    values.ab = madeAB.data;
+    values.t = madeT.data;
     actWidth = w;
   }
   lat = toLattice(work);
   words = words.slice(0, lat.vertexCount * W);
-  const values = rowsOf(L - 1, lat.vertexCount, lat.vertexCount, new Float64Array(actWidth));
-  return assembleComplex(net, domain, lat, words, values, H, hiddenWidths(net), undefined, computeMaps);
-}
-
-/** Layer 0's pre-activation k at vertex v (coordinates x, n per vertex). */
-function layer0At(W0: Float64Array, b0: Float64Array, n: number, k: number, x: Float64Array, v: number): number {
-  let s = b0[k];
-  for (let i = 0; i < n; i++) s += W0[k * n + i] * x[v * n + i];
-  return s;
+  const out = values.rows(L - 1, lat.vertexCount, lat.vertexCount, new Float64Array(actWidth), lat.coords, words);
+  return assembleComplex(net, domain, lat, words, out, H, hiddenWidths(net), undefined, computeMaps);
 }

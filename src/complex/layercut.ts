@@ -5,7 +5,7 @@
 import { EdgeMap } from './edgehash.js';
 import { ensureCapacity, GrowF64, GrowI32 } from './grow.js';
 import { crossingParameter } from './geometry.js';
-import { affineRow } from './affinerow.js';
+import { affineRow, edgeRow } from './affinerow.js';
 import { flippedInputs, layer0Value, liveInputs } from './live.js';
 
 /**
@@ -165,34 +165,7 @@ export class LayerCut {
     const na = this.flipTerms(s, a, 0);
     const nb = this.flipTerms(s, b, na) - na;
     const { termRow, termC } = this;
-    const zr = s * w;
-    const ra = a * w;
-    const rb = b * w;
-    // One pass over the outputs; each P is still Z(x) plus its terms in ascending input order, so the
-    // bits are those of building P_a and P_b in full first. Most vertices need one term or none.
-    if (na + nb === 0) {
-      for (let o = 0; o < w; o++) Z[zr + o] = Z[ra + o] + t * (Z[rb + o] - Z[ra + o]);
-    } else if (na === 1 && nb === 0) {
-      const c = termC[0];
-      const r = termRow[0];
-      for (let o = 0; o < w; o++) {
-        const pa = Z[ra + o] + c * WT[r + o];
-        Z[zr + o] = pa + t * (Z[rb + o] - pa);
-      }
-    } else if (na === 0 && nb === 1) {
-      const c = termC[0];
-      const r = termRow[0];
-      for (let o = 0; o < w; o++) Z[zr + o] = Z[ra + o] + t * (Z[rb + o] + c * WT[r + o] - Z[ra + o]);
-    } else {
-      const nt = na + nb;
-      for (let o = 0; o < w; o++) {
-        let pa = Z[ra + o];
-        for (let f = 0; f < na; f++) pa += termC[f] * WT[termRow[f] + o];
-        let pb = Z[rb + o];
-        for (let f = na; f < nt; f++) pb += termC[f] * WT[termRow[f] + o];
-        Z[zr + o] = pa + t * (pb - pa);
-      }
-    }
+    edgeRow(Z, WT, w, a * w, b * w, s * w, t, termRow, termC, na, nb);
     this.decide(s);
   }
 

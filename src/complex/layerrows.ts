@@ -1,0 +1,139 @@
+/**
+ * A layer's pre-activations at every vertex for the face-lattice builder (build.ts), the n-D
+ * counterpart of the 2-D engine's LayerCut values.
+ *
+ * Layer 0's values are affine in the coordinates and never stored (a 3-D slice through a 512-wide first
+ * layer would hold 512 doubles per vertex); layer 1 reads them at the coordinates. Later layers read
+ * the last layer's rows as they are, with the ReLU read off the vertices' sign words (an input passes
+ * where its field is +). A vertex the last layer's cuts made on an edge (a, b) at t takes its row from
+ * a's and b's (edgeRow: (2 + flips) × w operations instead of live inputs × w), as in LayerCut.derive;
+ * the others are a product over their nonzero inputs (affineRow).
+ */
+import type { Network } from '../net/network.js';
+import { affineRow, edgeRow, transposed } from './affinerow.js';
+import { flippedInputs } from './live.js';
+
+export class LayerRows {
+  /** The last layer's pre-activations (V × actWidth) for layers l ≥ 2; the ReLU comes from the signs. */
+  act: Float64Array = new Float64Array(0);
+  /**
+   * The vertices the last layer's cuts made, from `from` on (Infinity: none): the edge (a, b) each
+   * split and its t, as cutInPlace reported them.
+   */
+  from = Infinity;
+  ab: Int32Array = new Int32Array(0);
+  t: Float64Array = new Float64Array(0);
+  private readonly idx: Int32Array;
+  private readonly av: Float64Array;
+  private readonly flipIdx: Int32Array;
+  private readonly flipGain: Int8Array;
+  private readonly termRow: Int32Array;
+  private readonly termC: Float64Array;
+  /** First neuron (global index) of each layer. */
+  private readonly base: number[] = [];
+
+  constructor(
+    private readonly net: Network,
+    private readonly W: number,
+  ) {
+    let maxIn = net.inputDim;
+    for (const layer of net.layers) maxIn = Math.max(maxIn, layer.inDim);
+    this.idx = new Int32Array(maxIn);
+    this.av = new Float64Array(maxIn);
+    this.flipIdx = new Int32Array(maxIn);
+    this.flipGain = new Int8Array(maxIn);
+    this.termRow = new Int32Array(2 * maxIn);
+    this.termC = new Float64Array(2 * maxIn);
+    for (let l = 0, b = 0; l < net.layers.length; l++) {
+      this.base.push(b);
+      b += net.layers[l].outDim;
+    }
+  }
+
+  /** Layer 0's pre-activation k at vertex v (coordinates x, n per vertex). */
+  layer0(k: number, x: Float64Array, v: number): number {
+    const { weight, bias } = this.net.layers[0];
+    const n = this.net.inputDim;
+    let s = bias[k];
+    for (let i = 0; i < n; i++) s += weight[k * n + i] * x[v * n + i];
+    return s;
+  }
+
+  /**
+   * Layer l's pre-activations at vertices 0 … V−1 (room for `capacity` rows), with max |input|
+   * over the vertices' live inputs into amax (the tolerance policy's scale).
+   */
+  rows(l: number, V: number, capacity: number, amax: Float64Array, x: Float64Array, words: Uint32Array): Float64Array {
+    const { weight, bias, inDim, outDim } = this.net.layers[l];
+    const WT = transposed(weight, inDim, outDim);
+    const Z = new Float64Array(capacity * outDim);
+    const { idx, av } = this;
+    for (let v = 0; v < V; v++) {
+      const nz = this.inputs(l, v, outDim, x, words);
+      for (let q = 0; q < nz; q++) {
+        const i = idx[q] / outDim;
+        amax[i] = Math.max(amax[i], Math.abs(av[q]));
+      }
+      if (v >= this.from) this.derive(l, v, WT, Z, x, words);
+      else affineRow(WT, bias, outDim, idx, av, nz, Z, v * outDim);
+    }
+    return Z;
+  }
+
+  /** The nonzero live inputs of layer l at v (the coordinates for l = 0), as affineRow takes them (idx: input × out). */
+  private inputs(l: number, v: number, out: number, x: Float64Array, words: Uint32Array): number {
+    const { idx, av, W } = this;
+    const inDim = this.net.layers[l].inDim;
+    let nz = 0;
+    if (l === 0) {
+      // The output layer of a net without hidden layers: the coordinates.
+      for (let i = 0; i < inDim; i++) {
+        const a = x[v * inDim + i];
+        if (a !== 0) {
+          idx[nz] = i * out;
+          av[nz++] = a;
+        }
+      }
+      return nz;
+    }
+    const first = this.base[l - 1];
+    for (let i = 0; i < inDim; i++) {
+      const k = first + i;
+      if (((words[v * W + (k >>> 4)] >>> ((k & 15) << 1)) & 3) !== 1) continue;
+      const a = l === 1 ? this.layer0(i, x, v) : this.act[v * inDim + i];
+      if (a !== 0) {
+        idx[nz] = i * out;
+        av[nz++] = a;
+      }
+    }
+    return nz;
+  }
+
+  /** Row s of layer l from the rows of the edge (a, b) it was made on (edgeRow; a, b < s are made). */
+  private derive(l: number, s: number, WT: Float64Array, Z: Float64Array, x: Float64Array, words: Uint32Array): void {
+    const k = s - this.from;
+    const a = this.ab[2 * k];
+    const b = this.ab[2 * k + 1];
+    const w = this.net.layers[l].outDim;
+    const na = this.terms(l, s, a, 0, x, words);
+    const nb = this.terms(l, s, b, na, x, words) - na;
+    edgeRow(Z, WT, w, a * w, b * w, s * w, this.t[k], this.termRow, this.termC, na, nb);
+  }
+
+  /** ±(input i at x)·(row i of WT) for the inputs whose liveness differs between s and x (LayerCut.flipTerms). */
+  private terms(l: number, s: number, x0: number, at: number, x: Float64Array, words: Uint32Array): number {
+    const { inDim, outDim } = this.net.layers[l];
+    const { flipIdx, flipGain, termRow, termC } = this;
+    const nf = flippedInputs(words, this.W, s, x0, this.base[l - 1], inDim, flipIdx, flipGain);
+    let n = at;
+    for (let f = 0; f < nf; f++) {
+      const i = flipIdx[f];
+      const z = l === 1 ? this.layer0(i, x, x0) : this.act[x0 * inDim + i];
+      const c = flipGain[f] > 0 ? z : -z;
+      if (c === 0) continue;
+      termRow[n] = i * outDim;
+      termC[n++] = c;
+    }
+    return n;
+  }
+}
