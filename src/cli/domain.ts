@@ -1,7 +1,7 @@
 /**
- * Where a command's complex lives: the options `--box`, `--polytope`, `--slice` and `--max-cells`, shared by
- * every command that builds a complex (regions, critical, morse, topology, rank), so that they accept the
- * same files and say the same things about them.
+ * Where a command's complex lives: the options `--box`, `--polytope`, `--slice`, `--max-cells` and
+ * `--max-memory`, shared by every command that builds a complex (regions, critical, morse, topology,
+ * rank), so that they accept the same files and say the same things about them.
  *
  * - `--box LO,HI` is the box [LO,HI]^n; `--box FILE.json` reads {"lo": […], "hi": […]} (a box) or
  *   {"A": [[…]], "b": […]} (a polytope A x ≤ b). `--polytope FILE` reads the latter only.
@@ -10,19 +10,21 @@
  *   "box", else [−0.1, 1.1]^k.
  */
 import { readFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import type { Command } from 'commander';
 import { boxDomain, buildComplex, DEFAULT_MAX_CELLS, polytopeDomain, sliceSetup, type SliceOptions } from '../complex/index.js';
 import type { Complex, Domain } from '../complex/types.js';
 import type { AffinePlane } from '../net/slice.js';
 import type { Network } from '../net/network.js';
 import { inFile, TesseraError } from '../numeric/errors.js';
-import { parseInterval, parseNumberList, parsePositiveInt } from './options.js';
+import { parseInterval, parseNumber, parseNumberList, parsePositiveInt } from './options.js';
 
 export interface DomainFlags {
   box?: string;
   polytope?: string;
   slice?: string;
   maxCells?: string;
+  maxMemory?: string;
 }
 
 /** A slice file's points, and the parameter box it asks for. */
@@ -45,11 +47,24 @@ export function addDomainOptions(cmd: Command): Command {
     .option('--box <lo,hi|file>', 'domain [LO,HI]^n (default -1,1), or a JSON file {"lo":[…],"hi":[…]} or {"A":[[…]],"b":[…]}; with --slice, the parameter box (default -0.1,1.1)')
     .option('--polytope <file>', 'domain {x : Ax ≤ b} from a JSON file {"A": [[…]…], "b": […]}')
     .option('--slice <file>', 'JSON [p0, p1, p2(, p3)] or {"points": […], "box"?: [lo, hi]}, or CSV with 3-4 rows: the 2-D/3-D slice through the points')
-    .option('--max-cells <n>', `refuse jobs that would create more cells than this (default ${DEFAULT_MAX_CELLS})`);
+    .option('--max-cells <n>', `refuse jobs that would create more cells than this (default ${DEFAULT_MAX_CELLS})`)
+    .option('--max-memory <GiB>', 'refuse jobs whose arrays would hold more than this many GiB (default: half of this machine\'s memory)');
 }
 
 export function maxCellsFromFlags(flags: DomainFlags): number {
   return flags.maxCells === undefined ? DEFAULT_MAX_CELLS : parsePositiveInt(flags.maxCells, '--max-cells');
+}
+
+/**
+ * The memory limit in bytes: --max-memory GiB, else half of this machine's memory (the build's arrays,
+ * a growth step of them and the rest of the process must fit, or the system kills the process instead
+ * of tessera refusing the job).
+ */
+export function maxBytesFromFlags(flags: DomainFlags): number {
+  if (flags.maxMemory === undefined) return totalmem() / 2;
+  const gib = parseNumber(flags.maxMemory, '--max-memory');
+  if (gib <= 0) throw new TesseraError('input', `--max-memory: expected a positive number of GiB, got "${flags.maxMemory}"`);
+  return gib * 2 ** 30;
 }
 
 function readText(file: string): string {
@@ -153,6 +168,6 @@ function describeDomain(domain: Domain): string {
 /** The complex the flags describe, built on this thread (regions builds with workers from complexSetup). */
 export function complexForFlags(net: Network, flags: DomainFlags): Complex {
   const setup = complexSetup(net, flags);
-  const complex = buildComplex(setup.net, setup.domain, { maxCells: maxCellsFromFlags(flags) });
+  const complex = buildComplex(setup.net, setup.domain, { maxCells: maxCellsFromFlags(flags), maxBytes: maxBytesFromFlags(flags) });
   return setup.plane ? { ...complex, plane: setup.plane } : complex;
 }

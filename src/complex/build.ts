@@ -24,6 +24,7 @@ import type { Lattice } from './lattice.js';
 import { cutInPlace, mutableCells, toLattice, toMutable } from './mutable.js';
 import { ensureCapacity, GrowF64, GrowI32 } from './grow.js';
 import { LayerRows } from './layerrows.js';
+import { bytesOf, cellsOverBudget, memoryOverBudget } from './budget.js';
 import type { Complex, Domain } from './types.js';
 
 export interface BuildProgress {
@@ -39,6 +40,11 @@ export interface BuildOptions {
   readonly tolerance?: Tolerance;
   /** Refuse (TesseraError 'budget') once the complex would exceed this many cells of all dimensions. */
   readonly maxCells?: number;
+  /**
+   * Refuse (TesseraError 'budget') once the build's working arrays hold more than this many bytes
+   * (default: no limit; the command line sets half the machine's memory, --max-memory).
+   */
+  readonly maxBytes?: number;
   readonly onProgress?: (p: BuildProgress) => void;
   /**
    * 'auto' (default) uses the region-by-region polygon engine in 2-D (planar.ts) and the face-lattice
@@ -57,6 +63,7 @@ export function buildComplex(net: Network, domain: Domain, options: BuildOptions
 export function buildComplexWith(net: Network, domain: Domain, options: BuildOptions, computeMaps: boolean): Complex {
   const tol = options.tolerance ?? DEFAULT_TOLERANCE;
   const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
+  const maxBytes = options.maxBytes ?? Infinity;
   const n = domain.dim;
   if (net.inputDim !== n) {
     throw new TesseraError('domain', `the domain is ${n}-dimensional but the network takes ${net.inputDim} inputs`);
@@ -93,7 +100,17 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
     if (l === 0) {
       const x = work.coords.data;
       for (let v = 0; v < V; v++) for (let i = 0; i < n; i++) amax[i] = Math.max(amax[i], Math.abs(x[v * n + i]));
-    } else Z = values.rows(l, V, 2 * V, amax, work.coords.data, words);
+    } else {
+      // Room for twice the vertices, or what the memory limit leaves (at least the current ones).
+      let capacity = 2 * V;
+      if (maxBytes < Infinity) {
+        const held = bytesOf(values.act, words, work.coords.data, ...work.pool.map((p) => p.data));
+        const room = Math.floor((maxBytes - held) / (8 * w));
+        if (room < V) memoryOverBudget(held + 8 * w * V, maxBytes, neuron, H, mutableCells(work));
+        capacity = Math.min(capacity, room);
+      }
+      Z = values.rows(l, V, capacity, amax, work.coords.data, words);
+    }
     madeAB.length = 0;
     madeT.length = 0;
     const madeFrom = V;
@@ -151,12 +168,10 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
         }
       }
       const cells = mutableCells(work);
-      if (cells > maxCells) {
-        const estimate = Math.round((cells * H) / (neuron + 1));
-        throw new TesseraError(
-          'budget',
-          `this complex would have at least ${estimate.toLocaleString('en-US')} cells (cap ${maxCells.toLocaleString('en-US')}, reached at neuron ${neuron + 1} of ${H}); raise it with --max-cells`,
-        );
+      if (cells > maxCells) cellsOverBudget(cells, maxCells, neuron + 1, H);
+      if (maxBytes < Infinity) {
+        const bytes = bytesOf(Z, values.act, words, work.coords.data, ...work.pool.map((p) => p.data), ...work.start.map((p) => p.data), ...work.len.map((p) => p.data));
+        if (bytes > maxBytes) memoryOverBudget(bytes, maxBytes, neuron + 1, H, cells);
       }
       options.onProgress?.({ done: neuron + 1, total: H, cells, layer: l });
     }

@@ -126,12 +126,13 @@ export async function buildPlanarParallel(net: Network, domain: Domain, options:
         if (act.length > 0) act.set(state.act.subarray(g * state.actWidth, (g + 1) * state.actWidth), i * state.actWidth);
         preZ.set(pre.Z.subarray(g * w1, (g + 1) * w1), i * w1);
       }
-      const data = { layers, relative: tol.relative, maxCells: Math.ceil(maxCells / parts), coords, words, act, actWidth: state.actWidth, vertexCount: V, polyOff, polyVerts, base: state.base, preZ, thr: pre.thr, sync };
+      const maxBytes = options.maxBytes === undefined ? undefined : options.maxBytes / parts;
+      const data = { layers, relative: tol.relative, maxCells: Math.ceil(maxCells / parts), maxBytes, coords, words, act, actWidth: state.actWidth, vertexCount: V, polyOff, polyVerts, base: state.base, preZ, thr: pre.thr, sync };
       const worker = ts
         ? new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData: data })
         : new Worker(url, { workerData: data });
       started.push(worker);
-      worker.on('message', (msg: { type: string; layer: number; amax: Float64Array; budget?: boolean; estimate?: number; message?: string } & Done) => {
+      worker.on('message', (msg: { type: string; layer: number; amax: Float64Array; budget?: boolean; estimate?: number; memory?: boolean; message?: string } & Done) => {
         if (msg.type === 'amax') {
           pending.push({ layer: msg.layer, amax: msg.amax });
           const here = pending.filter((p) => p.layer === msg.layer);
@@ -152,7 +153,9 @@ export async function buildPlanarParallel(net: Network, domain: Domain, options:
           fail(msg.budget
             ? new TesseraError(
                 'budget',
-                msg.estimate
+                msg.memory
+                  ? `one of ${parts} parts, each allowed 1/${parts} of the memory limit: ${msg.message}`
+                  : msg.estimate
                   ? `this complex would have about ${(msg.estimate * parts).toLocaleString('en-US')} cells (cap ${maxCells.toLocaleString('en-US')}; one of ${parts} parts would have ${msg.estimate.toLocaleString('en-US')}); raise it with --max-cells`
                   : `this complex would have more than ${maxCells.toLocaleString('en-US')} cells (one of ${parts} parts passed its share); raise it with --max-cells`,
               )

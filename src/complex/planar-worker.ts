@@ -15,6 +15,8 @@ export interface PlanarJob {
   layers: LayerSpec[];
   relative: number;
   maxCells: number;
+  /** This worker's share of the memory limit (bytes), if there is one. */
+  maxBytes?: number;
   coords: Float64Array;
   words: Uint32Array;
   act: Float64Array;
@@ -58,7 +60,7 @@ try {
     while (Atomics.load(generation, 0) < layer) Atomics.wait(generation, 0, Atomics.load(generation, 0));
     return shared.slice(0, local.length);
   };
-  runPlanarLayers(net, state, net.layers.length - 1, { relative: job.relative }, {}, job.maxCells, globalAmax);
+  runPlanarLayers(net, state, net.layers.length - 1, { relative: job.relative }, { maxBytes: job.maxBytes }, job.maxCells, globalAmax);
   const done = finishPlanar(net, state);
   const lat = done.lattice;
   // Region maps here too: a region's signs are the OR of its vertices' words.
@@ -83,5 +85,6 @@ try {
   );
 } catch (err) {
   const budget = isTesseraError(err) && err.kind === 'budget';
-  parentPort!.postMessage({ type: 'error', budget, estimate: budget ? (err as { estimate?: number }).estimate : undefined, message: (err as Error).message });
+  const { estimate, memory } = err as { estimate?: number; memory?: boolean };
+  parentPort!.postMessage({ type: 'error', budget, estimate: budget ? estimate : undefined, memory: budget && memory === true, message: (err as Error).message });
 }

@@ -16,7 +16,7 @@
 import type { Network } from '../net/network.js';
 import { hiddenCount } from '../net/network.js';
 import { packedWords } from '../net/signs.js';
-import { TesseraError } from '../numeric/errors.js';
+import { bytesOf, cellsOverBudget, memoryOverBudget } from './budget.js';
 import type { Tolerance } from '../numeric/tolerance.js';
 import { LayerCut } from './layercut.js';
 import { flippedInputs, layer0Value, liveInputs } from './live.js';
@@ -104,6 +104,7 @@ export function runPlanarLayers(
 ): void {
   const H = hiddenCount(net);
   const W = packedWords(H);
+  const maxBytes = options.maxBytes ?? Infinity;
   const cut = new LayerCut(state.coords, W, state.V, state.words);
   cut.W0 = net.layers[0].weight;
   cut.b0 = net.layers[0].bias;
@@ -133,7 +134,14 @@ export function runPlanarLayers(
     // and W sign words.
     const rowBytes = (l === 0 ? 0 : 8 * w) + 4 * W + 16;
     const cap = Math.max(V0 + 64, Math.min(Math.ceil(maxCells / 2) + 64, Math.floor(MAX_RESERVE / rowBytes)));
-    const rows = Math.min(cap, vertexGuess(layer.weight, layer.bias, act, actWidth, w, V0, l === 0, ratio, w / prevWidth));
+    let rows = Math.min(cap, vertexGuess(layer.weight, layer.bias, act, actWidth, w, V0, l === 0, ratio, w / prevWidth));
+    if (maxBytes < Infinity) {
+      // Nor past the memory limit: the old vertices' rows must fit beside what is held already.
+      const held = bytesOf(act, spare, cut.words, cut.coords.data, polys.off.data, polys.verts.data);
+      const room = Math.floor((maxBytes - held) / rowBytes);
+      if (room < V0 + 64) memoryOverBudget(held + (V0 + 64) * rowBytes, maxBytes, base, H, 2 * V0 + 2 * (polys.off.length - 1));
+      rows = Math.min(rows, room);
+    }
     const need = rows * w;
     // Layer 0's values are evaluated at the coordinates, never stored (LayerCut.W0). Later layers'
     // rows go into the buffer of the layer before last, free again (derive reads the inputs' rows,
@@ -175,13 +183,21 @@ export function runPlanarLayers(
     let r = 0;
     // Progress is reported from inside a region too, every 64 checks (a wide layer's one region).
     let checks = 0;
+    // The arrays this layer works in (values, signs, coordinates, polygons, records), for --max-memory.
+    const inUse = (): number =>
+      bytesOf(cut.Z, act, spare, cut.words, cut.coords.data, polys.off.data, polys.verts.data, out.off.data, out.verts.data, cut.made.data, cut.madeT.data);
+    const memoryCheck = (cells: number, done: number): void => {
+      const bytes = inUse();
+      if (bytes > maxBytes) memoryOverBudget(bytes, maxBytes, done, H, cells);
+    };
     const cutter = new RegionCutter((pending) => {
       const cells = 2 * cut.V + 2 * (out.off.length - 1 + pending);
+      if (maxBytes < Infinity) memoryCheck(cells, base + (w * r) / R);
       const over = cells > maxCells;
       if (!over && (++checks & 63) !== 0) return;
       const area = polygonArea(cut.coords.data, pv, polys.off.data[r], polys.off.data[r + 1]);
       const share = area > 0 ? Math.max(0, 1 - cutter.pendingArea(cut.coords.data) / area) : 0;
-      if (over) overBudget(cells, maxCells, base + w * ((r + share) / R), H);
+      if (over) cellsOverBudget(cells, maxCells, base + w * ((r + share) / R), H);
       options.onProgress?.({ done: base + Math.floor((w * (r + share)) / R), total: H, cells, layer: l });
     });
     for (; r < R; r++) {
@@ -191,7 +207,8 @@ export function runPlanarLayers(
       cutter.cut(cut, pv, p0, p1, out);
       if ((r & 255) === 255) {
         const cells = 2 * cut.V + 2 * (out.off.length - 1);
-        if (cells > maxCells) overBudget(cells, maxCells, base + w * ((r + 1) / R), H);
+        if (cells > maxCells) cellsOverBudget(cells, maxCells, base + w * ((r + 1) / R), H);
+        if (maxBytes < Infinity) memoryCheck(cells, base + (w * (r + 1)) / R);
         if ((r & 4095) === 4095) options.onProgress?.({ done: base + Math.floor((w * (r + 1)) / R), total: H, cells, layer: l });
       }
     }
@@ -208,7 +225,8 @@ export function runPlanarLayers(
     actWidth = w;
     base += w;
     const cells = 2 * V + 2 * (polys.off.length - 1);
-    if (cells > maxCells) overBudget(cells, maxCells, base, H);
+    if (cells > maxCells) cellsOverBudget(cells, maxCells, base, H);
+    if (maxBytes < Infinity) memoryCheck(cells, base);
     options.onProgress?.({ done: base, total: H, cells, layer: l });
     state.V = V;
     state.words = cut.words;
@@ -305,16 +323,4 @@ export function finishPlanar(net: Network, state: PlanarState): PlanarResult {
     }
   }
   return { lattice: polygonsToLattice(state.coords.data, V, state.polys), words: state.words.slice(0, V * W), values };
-}
-
-function overBudget(cells: number, maxCells: number, done: number, total: number): never {
-  const estimate = Math.round((cells * total) / Math.max(done, 1));
-  // The estimate travels with the error so that a parallel build can scale a part's to the whole.
-  throw Object.assign(
-    new TesseraError(
-      'budget',
-      `this complex would have at least ${estimate.toLocaleString('en-US')} cells (cap ${maxCells.toLocaleString('en-US')}, reached at neuron ${Math.ceil(done)} of ${total}); raise it with --max-cells`,
-    ),
-    { estimate },
-  );
 }

@@ -134,6 +134,23 @@ describe('buildComplex on boxes', () => {
     expect(() => buildComplex(network, boxDomain(2), { maxCells: 500 })).toThrow(/at least [\d,]+ cells \(cap 500.*--max-cells/);
   });
 
+  it('refuses a job whose arrays would pass the memory limit, before allocating them, in both engines', () => {
+    // 2-D: a 200-wide second layer needs 1.6 kB of values per vertex; the first layer's 20k vertices
+    // alone pass 16 MB.
+    const wide = heNetwork([2, 200, 200, 1], 4);
+    expect(() => buildComplex(wide, boxDomain(2), { maxBytes: 16 * 2 ** 20 })).toThrow(/memory limit of 0\.016 GiB .*at neuron \d+ of 400.*--max-memory/);
+    // 3-D (face-lattice engine): the same inside the neuron loop and before a layer's rows.
+    const deep = heNetwork([3, 24, 24, 1], 5);
+    expect(() => buildComplex(deep, boxDomain(3), { maxBytes: 2 ** 20 })).toThrow(/memory limit.*--max-memory/);
+    // Under a limit it does not reach, the same complex as without one.
+    const small = heNetwork([3, 8, 6, 2], 6);
+    const a = buildComplex(small, boxDomain(3), { maxBytes: 2 ** 30 });
+    const b = buildComplex(small, boxDomain(3));
+    expect(Array.from(a.vertices)).toEqual(Array.from(b.vertices));
+    expect(Array.from(a.topJacobians)).toEqual(Array.from(b.topJacobians));
+    expect(cellsByDim(buildComplex(wide, boxDomain(2), { maxBytes: 2 ** 31 }))).toEqual(cellsByDim(buildComplex(wide, boxDomain(2))));
+  });
+
   it('reports progress: neuron by neuron (lattice engine), layer by layer (2-D engine)', () => {
     const seen: number[] = [];
     buildComplex(heNetwork([3, 5, 3, 1], 3), boxDomain(3), { onProgress: (p) => seen.push(p.done) });

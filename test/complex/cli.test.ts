@@ -62,6 +62,12 @@ describe('tessera regions', () => {
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n').length).toBe(1);
     expect(r.err).toMatch(/--max-cells/);
+    const m = await run('examples/mnist-mlp.json', '--slice', 'examples/slice-mnist.json', '--max-memory', '0.0001');
+    expect(m.code).toBe(2);
+    expect(m.err.trim().split('\n').length).toBe(1);
+    expect(m.err).toMatch(/memory limit of 0\.000 GiB.*--max-memory/);
+    expect((await run('examples/small-2d.json', '--max-memory', 'lots')).err).toMatch(/--max-memory: expected a finite number, got "lots"/);
+    expect((await run('examples/small-2d.json', '--max-memory', '0')).err).toMatch(/--max-memory: expected a positive number of GiB, got "0"/);
     expect((await run('examples/small-2d.json', '--box', '3,1')).code).toBe(2);
     expect((await run('examples/small-2d.json', '--color', 'pink')).code).toBe(2);
   });

@@ -223,6 +223,17 @@ describe('parallel 2-D build (shares of the first layer on worker threads)', () 
     expect(estimate).toBeLessThanOrEqual(cells);
   });
 
+  it('refuses a job past the memory limit in a worker, saying which share', async () => {
+    const { buildComplexParallel } = await import('../../src/complex/index.js');
+    // Layer 0 (on this thread) holds no values; the workers' 200-wide rows pass half of 4 MB each.
+    const network = heNetwork([2, 60, 200, 1], 84);
+    const err = await buildComplexParallel(network, boxDomain(2), { workers: 2, minRegions: 0, maxBytes: 4 * 2 ** 20 }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(err?.message).toMatch(/one of 2 parts, each allowed 1\/2 of the memory limit: this job would need more than the memory limit of 0\.002 GiB.*--max-memory/);
+  });
+
   it('gives the same complex as the serial build', async () => {
     const { buildComplexParallel } = await import('../../src/complex/index.js');
     for (const [arch, seed, lo, hi] of [[[2, 12, 10, 8, 1], 81, -1, 1], [[2, 16, 16, 1], 82, -2, 3]] as const) {

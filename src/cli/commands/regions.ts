@@ -13,7 +13,7 @@ import { sliceNetwork } from '../../net/slice.js';
 import type { Network } from '../../net/network.js';
 import { TesseraError } from '../../numeric/errors.js';
 import { renderComplexSVG, type ComplexColoring } from '../../render/complex.js';
-import { addDomainOptions, complexSetup, maxCellsFromFlags, type DomainFlags } from '../domain.js';
+import { addDomainOptions, complexSetup, maxBytesFromFlags, maxCellsFromFlags, type DomainFlags } from '../domain.js';
 import { emit, type IO } from '../io.js';
 import { parsePositiveInt } from '../options.js';
 
@@ -45,7 +45,7 @@ export function register(program: Command, io: IO): void {
       const workers = opts.workers ? parsePositiveInt(opts.workers, '--workers') : undefined;
       const setup = complexSetup(net, opts);
       // Threads pay off only for large jobs: below this many regions the maps stay on this thread.
-      const parallel = { maxCells, workers, minRegions: 50_000 };
+      const parallel = { maxCells, maxBytes: maxBytesFromFlags(opts), workers, minRegions: 50_000 };
       const progress = io.interactive && !opts.quiet && !opts.json ? progressBar(io) : undefined;
       const started = performance.now();
       let complex: Complex;
