@@ -148,31 +148,7 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
     const pat = pattern[l];
     for (let j = 0; j < outDim; j++) {
       if (stamp[j] !== v) continue;
-      const o = j * n1;
-      if (n1 === 3) {
-        // The plane, in registers: the same sums in the same order as the loop below.
-        let s0 = out[o];
-        let s1 = out[o + 1];
-        let s2 = out[o + 2];
-        for (let q = 0; q < S; q++) {
-          const k = diff[q];
-          const wk = pat[k] ? weight[j * inDim + k] : -weight[j * inDim + k];
-          const p = k * 3;
-          s0 += wk * prev[p];
-          s1 += wk * prev[p + 1];
-          s2 += wk * prev[p + 2];
-        }
-        out[o] = s0;
-        out[o + 1] = s1;
-        out[o + 2] = s2;
-        continue;
-      }
-      for (let q = 0; q < S; q++) {
-        const k = diff[q];
-        const wk = pat[k] ? weight[j * inDim + k] : -weight[j * inDim + k];
-        const p = k * n1;
-        for (let i = 0; i < n1; i++) out[o + i] += wk * prev[p + i];
-      }
+      addTerms(weight, j * inDim, diff, S, pat, prev, n1, out, j * n1);
     }
     updates[l + 1] += S;
   };
@@ -299,14 +275,7 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
       outValid = true;
       outUpdates = 0;
     } else if (lastFlips > 0) {
-      for (let o = 0; o < m; o++) {
-        const r = o * inDim;
-        for (let q = 0; q < lastFlips; q++) {
-          const k = diff[q];
-          const wk = pat[k] ? weight[r + k] : -weight[r + k];
-          for (let i = 0; i <= n; i++) out[o * n1 + i] += wk * top[k * n1 + i];
-        }
-      }
+      for (let o = 0; o < m; o++) addTerms(weight, o * inDim, diff, lastFlips, pat, top, n1, out, o * n1);
       outUpdates += lastFlips;
     }
     for (let o = 0; o < m; o++) {
@@ -318,17 +287,28 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
 
 /**
  * out[o … o+n1) = Σ_q weight[r + k]·prev[k·n1 …] over k = list[0…na): one row of a product with the
- * active rows of the layer below, each coordinate summed from 0 in list order (on the plane unrolled,
- * three sums in registers, with the same bits).
+ * active rows of the layer below, each coordinate summed from 0 in list order.
  */
 function rowSum(weight: Float64Array, r: number, list: Int32Array, na: number, prev: Float64Array, n1: number, out: Float64Array, o: number): void {
+  for (let i = 0; i < n1; i++) out[o + i] = 0;
+  addTerms(weight, r, list, na, null, prev, n1, out, o);
+}
+
+/**
+ * out[o … o+n1) += Σ_q ±weight[r + k]·prev[k·n1 …] over k = ks[0…count), in that order: + where
+ * sign[k] is 1 (or sign is null), − where it is 0. One piece for a row made from scratch (rowSum), a
+ * layer row's rank-one updates for flipped neurons (the sign is the neuron's new pattern: + if it
+ * turned active) and the output sums' updates. On the plane the three sums stay in registers, with
+ * the same bits as the general loop.
+ */
+function addTerms(weight: Float64Array, r: number, ks: Int32Array, count: number, sign: Uint8Array | null, prev: Float64Array, n1: number, out: Float64Array, o: number): void {
   if (n1 === 3) {
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    for (let q = 0; q < na; q++) {
-      const k = list[q];
-      const wk = weight[r + k];
+    let s0 = out[o];
+    let s1 = out[o + 1];
+    let s2 = out[o + 2];
+    for (let q = 0; q < count; q++) {
+      const k = ks[q];
+      const wk = sign === null || sign[k] === 1 ? weight[r + k] : -weight[r + k];
       const p = k * 3;
       s0 += wk * prev[p];
       s1 += wk * prev[p + 1];
@@ -339,10 +319,9 @@ function rowSum(weight: Float64Array, r: number, list: Int32Array, na: number, p
     out[o + 2] = s2;
     return;
   }
-  for (let i = 0; i < n1; i++) out[o + i] = 0;
-  for (let q = 0; q < na; q++) {
-    const k = list[q];
-    const wk = weight[r + k];
+  for (let q = 0; q < count; q++) {
+    const k = ks[q];
+    const wk = sign === null || sign[k] === 1 ? weight[r + k] : -weight[r + k];
     const p = k * n1;
     for (let i = 0; i < n1; i++) out[o + i] += wk * prev[p + i];
   }
