@@ -124,3 +124,15 @@ export function totalVolume(complex: Complex): number {
   for (let r = 0; r < complex.cells[complex.dim].count; r++) s += topCellVolume(complex, r);
   return s;
 }
+
+/** The bounding box [x0, x1, y0, y1] of `count` planar points stored as x, y pairs (a complex's vertices). */
+export function planarBounds(xy: ArrayLike<number>, count: number): [number, number, number, number] {
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (let v = 0; v < count; v++) {
+    x0 = Math.min(x0, xy[2 * v]);
+    x1 = Math.max(x1, xy[2 * v]);
+    y0 = Math.min(y0, xy[2 * v + 1]);
+    y1 = Math.max(y1, xy[2 * v + 1]);
+  }
+  return [x0, x1, y0, y1];
+}

@@ -3,6 +3,7 @@
  * not free (new arrays are zeroed, and fresh pages fault at several µs each on small VMs), nor is
  * growing (a copy into fresh pages), so the guess should be close.
  */
+import { planarBounds } from './geometry.js';
 /**
  * Vertices after cutting a layer (V0 before), for reserving room. The first layer's lines, cutting the
  * domain (act holds its corners): the corners, at most two crossings of the boundary per line, and the
@@ -22,13 +23,7 @@ export function vertexGuess(
   widthRatio: number,
 ): number {
   if (first && inDim === 2) {
-    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-    for (let v = 0; v < V0; v++) {
-      x0 = Math.min(x0, act[2 * v]);
-      x1 = Math.max(x1, act[2 * v]);
-      y0 = Math.min(y0, act[2 * v + 1]);
-      y1 = Math.max(y1, act[2 * v + 1]);
-    }
+    const [x0, x1, y0, y1] = planarBounds(act, V0);
     let inside = 0;
     for (let i = 0; i < w; i++) {
       const a = weight[2 * i], b = weight[2 * i + 1], c = bias[i];

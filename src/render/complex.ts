@@ -9,10 +9,10 @@ import { affineMapForPattern } from '../net/affine.js';
 import type { Network } from '../net/network.js';
 import { TesseraError } from '../numeric/errors.js';
 import { DEFAULT_TOLERANCE } from '../numeric/tolerance.js';
-import { polygonCycle } from '../complex/geometry.js';
+import { planarBounds, polygonCycle } from '../complex/geometry.js';
 import { cellSignSequence, linearRegions } from '../complex/query.js';
 import type { Complex } from '../complex/types.js';
-import { axes, categorical, colorBar, colormap, escapeXml, linear, polygonPath, svgDocument, planarBounds } from './svg.js';
+import { axes, categorical, colorBar, colormap, escapeXml, linear, polygonPath, svgDocument } from './svg.js';
 
 export type ComplexColoring = 'region' | 'value' | 'rank';
 

@@ -9,7 +9,8 @@ import { polygonCycle } from '../complex/geometry.js';
 import { criticalPoints, flatComponents, type MorseContext } from '../morse/classify.js';
 import type { Pairs } from '../morse/pairing.js';
 import { row } from '../morse/incidence.js';
-import { axes, colorBar, colormap, escapeXml, fmt, linear, polygonPath, svgDocument, planarBounds } from './svg.js';
+import { axes, colorBar, colormap, escapeXml, fmt, linear, polygonPath, svgDocument } from './svg.js';
+import { planarBounds } from '../complex/geometry.js';
 
 export interface MorseSvgOptions {
   /** Number of level sets, evenly spaced strictly between min F and max F. */

@@ -8,7 +8,8 @@
  */
 import type { Complex } from '../complex/types.js';
 import { polygonCycle } from '../complex/geometry.js';
-import { axes, colormap, colorBar, escapeXml, fmt, linear, polygonPath, svgDocument, planarBounds } from './svg.js';
+import { axes, colormap, colorBar, escapeXml, fmt, linear, polygonPath, svgDocument } from './svg.js';
+import { planarBounds } from '../complex/geometry.js';
 
 /** Discrete rank colours: rank 0 dark, full rank bright (viridis), so collapse reads as darkness. */
 function rankColour(rank: number, maxRank: number): string {

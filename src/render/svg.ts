@@ -57,18 +57,6 @@ export function axes(x: Scale, y: Scale, opts: { xLabel?: string; yLabel?: strin
   return parts.join('\n');
 }
 
-/** The bounding box [x0, x1, y0, y1] of `count` planar points stored as x, y pairs (a complex's vertices). */
-export function planarBounds(xy: ArrayLike<number>, count: number): [number, number, number, number] {
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  for (let v = 0; v < count; v++) {
-    x0 = Math.min(x0, xy[2 * v]);
-    x1 = Math.max(x1, xy[2 * v]);
-    y0 = Math.min(y0, xy[2 * v + 1]);
-    y1 = Math.max(y1, xy[2 * v + 1]);
-  }
-  return [x0, x1, y0, y1];
-}
-
 export type ColormapName = 'viridis' | 'turbo' | 'diverging' | 'cividis';
 
 /** t ∈ [0,1] ↦ CSS colour. */
