@@ -11,7 +11,7 @@
  * get the same coordinates and signs; only their numbering follows the depth-first order.
  */
 import type { LayerCut } from './layercut.js';
-import type { GrowI32 } from './grow.js';
+import { ensureCapacity, type GrowI32 } from './grow.js';
 
 /** Cuts between calls of the budget check. */
 const CHECK_EVERY = 1024;
@@ -120,19 +120,9 @@ export class RegionCutter {
 
   private push(src: Int32Array, a: number, b: number, from: number): void {
     const n = b - a;
-    if (this.top + n > this.verts.length) {
-      const next = new Int32Array(2 * (this.top + n));
-      next.set(this.verts.subarray(0, this.top));
-      this.verts = next;
-    }
-    if (this.depth === this.start.length) {
-      const s = new Int32Array(2 * this.depth);
-      s.set(this.start);
-      this.start = s;
-      const f = new Int32Array(2 * this.depth);
-      f.set(this.from);
-      this.from = f;
-    }
+    this.verts = ensureCapacity(this.verts, this.top + n);
+    this.start = ensureCapacity(this.start, this.depth + 1);
+    this.from = ensureCapacity(this.from, this.depth + 1);
     // A plain loop: a subarray view per push (an object each) costs more than these few copies.
     const verts = this.verts;
     for (let i = 0, t = this.top; i < n; i++) verts[t + i] = src[a + i];
