@@ -1,7 +1,9 @@
 /**
  * One row of a layer's pre-activations from the nonzero inputs of a vertex, the product both engines
- * spend their time in for wide layers (LayerCut.valuesAt in 2-D, the face-lattice builder otherwise).
+ * spend their time in for wide layers (LayerCut.valuesAt in 2-D, the face-lattice builder otherwise),
+ * and the row of a vertex made on an edge, from the edge's ends (EdgeRows).
  */
+import { flippedInputs } from './live.js';
 
 /** The layer's weights transposed (in × out, row-major): input i's weights to every output are adjacent. */
 export function transposed(weight: Float64Array, inDim: number, outDim: number): Float64Array {
@@ -86,5 +88,55 @@ export function edgeRow(Z: Float64Array, WT: Float64Array, w: number, ra: number
       for (let f = na; f < nt; f++) pb += termC[f] * WT[termRow[f] + o];
       Z[zr + o] = pa + t * (pb - pa);
     }
+  }
+}
+
+/**
+ * Rows of vertices the last layer made, from their edges' ends: Z(s) = P_a + t·(P_b − P_a) with
+ * P_x = Z(x) + W·(D_s − D_x)·z(x), x's values corrected for the inputs whose liveness differs between x
+ * and s (LayerCut.derive explains why this is exact). The 2-D engine's layer values and output values and
+ * the face-lattice builder's layer values all make them here; only where an input's value z_i(x) comes
+ * from differs (`input`).
+ */
+export class EdgeRows {
+  private flipIdx = new Int32Array(0);
+  private flipGain = new Int8Array(0);
+  private termRow = new Int32Array(0);
+  private termC = new Float64Array(0);
+
+  /**
+   * Row s of Z (w wide, WT the layer's transposed weights) for s made at t on edge (a, b), whose rows
+   * are made. Liveness is read off the sign words (W per vertex) for inputs actBase … actBase+width−1.
+   */
+  row(Z: Float64Array, WT: Float64Array, w: number, words: Uint32Array, W: number, s: number, a: number, b: number, t: number, actBase: number, width: number, input: (x: number, i: number) => number): void {
+    if (this.flipIdx.length < width) {
+      this.flipIdx = new Int32Array(width);
+      this.flipGain = new Int8Array(width);
+      this.termRow = new Int32Array(2 * width);
+      this.termC = new Float64Array(2 * width);
+    }
+    const na = this.terms(words, W, s, a, actBase, width, w, input, 0);
+    const nb = this.terms(words, W, s, b, actBase, width, w, input, na) - na;
+    edgeRow(Z, WT, w, a * w, b * w, s * w, t, this.termRow, this.termC, na, nb);
+  }
+
+  /**
+   * The terms that make P_x from x's values: ±z_i(x)·(row i of WT) for each input whose liveness differs,
+   * written from entry `at`; returns the entry after the last. A zero coefficient adds nothing and is
+   * left out.
+   */
+  private terms(words: Uint32Array, W: number, s: number, x: number, actBase: number, width: number, w: number, input: (x: number, i: number) => number, at: number): number {
+    const { flipIdx, flipGain, termRow, termC } = this;
+    const nf = flippedInputs(words, W, s, x, actBase, width, flipIdx, flipGain);
+    let n = at;
+    for (let f = 0; f < nf; f++) {
+      const i = flipIdx[f];
+      const z = input(x, i);
+      const c = flipGain[f] > 0 ? z : -z;
+      if (c === 0) continue;
+      termRow[n] = i * w;
+      termC[n++] = c;
+    }
+    return n;
   }
 }

@@ -5,8 +5,8 @@
 import { EdgeMap } from './edgehash.js';
 import { ensureCapacity, GrowF64, GrowI32 } from './grow.js';
 import { crossingParameter } from './geometry.js';
-import { affineRow, edgeRow } from './affinerow.js';
-import { flippedInputs, layer0Value, liveInputs } from './live.js';
+import { affineRow, EdgeRows } from './affinerow.js';
+import { layer0Value, liveInputs } from './live.js';
 
 /**
  * One layer's cut in progress: the layer's values Z at every vertex (V × w), the vertices' sign words,
@@ -55,10 +55,10 @@ export class LayerCut {
   prevT: Float64Array = new Float64Array(0);
   private idx = new Int32Array(0);
   private av = new Float64Array(0);
-  private termRow = new Int32Array(0);
-  private termC = new Float64Array(0);
-  private flipIdx = new Int32Array(0);
-  private flipGain = new Int8Array(0);
+  private edges = new EdgeRows();
+  /** Input i of this layer at vertex x, before the ReLU (layer 0's evaluated at the coordinates). */
+  private inputOf = (x: number, i: number): number =>
+    this.actBase === 0 ? layer0Value(this.W0, this.b0, i, this.coords.data[2 * x], this.coords.data[2 * x + 1]) : this.act[x * this.inDim + i];
 
   constructor(
     readonly coords: GrowF64,
@@ -160,41 +160,8 @@ export class LayerCut {
     const t = this.prevT[k];
     if (this.done[a] === 0) this.valuesAt(a);
     if (this.done[b] === 0) this.valuesAt(b);
-    const { w, Z, WT } = this;
-    // The correction terms of P_a, then P_b: coefficient and row of WT each.
-    const na = this.flipTerms(s, a, 0);
-    const nb = this.flipTerms(s, b, na) - na;
-    const { termRow, termC } = this;
-    edgeRow(Z, WT, w, a * w, b * w, s * w, t, termRow, termC, na, nb);
+    this.edges.row(this.Z, this.WT, this.w, this.words, this.W, s, a, b, t, this.actBase, this.inDim, this.inputOf);
     this.decide(s);
-  }
-
-  /**
-   * The terms that make P_x of derive (x's values as if its live inputs were s's) from x's values:
-   * ±(x's input i)·(row i of WT) for each input whose liveness differs, written from entry `at` of
-   * termC / termRow; returns the entry after the last. A zero coefficient adds nothing and is left out.
-   */
-  private flipTerms(s: number, x: number, at: number): number {
-    const { w, act, inDim, actBase } = this;
-    if (this.flipIdx.length < inDim) {
-      this.flipIdx = new Int32Array(inDim);
-      this.flipGain = new Int8Array(inDim);
-      this.termRow = new Int32Array(2 * inDim);
-      this.termC = new Float64Array(2 * inDim);
-    }
-    const { flipIdx, flipGain, termRow, termC } = this;
-    const nf = flippedInputs(this.words, this.W, s, x, actBase, inDim, flipIdx, flipGain);
-    let n = at;
-    for (let f = 0; f < nf; f++) {
-      const i = flipIdx[f];
-      // Layer 0's values are evaluated at the coordinates (never stored).
-      const z = actBase === 0 ? layer0Value(this.W0, this.b0, i, this.coords.data[2 * x], this.coords.data[2 * x + 1]) : act[x * inDim + i];
-      const c = flipGain[f] > 0 ? z : -z;
-      if (c === 0) continue;
-      termRow[n] = i * w;
-      termC[n++] = c;
-    }
-    return n;
   }
 
   /** The vertex where neuron o (strictly −/+ at a, b) crosses edge ab: made once, shared. */

@@ -10,8 +10,7 @@
  * the others are a product over their nonzero inputs (affineRow).
  */
 import type { Network } from '../net/network.js';
-import { affineRow, edgeRow, transposed } from './affinerow.js';
-import { flippedInputs } from './live.js';
+import { affineRow, EdgeRows, transposed } from './affinerow.js';
 
 export class LayerRows {
   /** The last layer's pre-activations (V × actWidth) for layers l ≥ 2; the ReLU comes from the signs. */
@@ -25,10 +24,7 @@ export class LayerRows {
   t: Float64Array = new Float64Array(0);
   private readonly idx: Int32Array;
   private readonly av: Float64Array;
-  private readonly flipIdx: Int32Array;
-  private readonly flipGain: Int8Array;
-  private readonly termRow: Int32Array;
-  private readonly termC: Float64Array;
+  private readonly edges = new EdgeRows();
   /** First neuron (global index) of each layer. */
   private readonly base: number[] = [];
 
@@ -40,10 +36,6 @@ export class LayerRows {
     for (const layer of net.layers) maxIn = Math.max(maxIn, layer.inDim);
     this.idx = new Int32Array(maxIn);
     this.av = new Float64Array(maxIn);
-    this.flipIdx = new Int32Array(maxIn);
-    this.flipGain = new Int8Array(maxIn);
-    this.termRow = new Int32Array(2 * maxIn);
-    this.termC = new Float64Array(2 * maxIn);
     for (let l = 0, b = 0; l < net.layers.length; l++) {
       this.base.push(b);
       b += net.layers[l].outDim;
@@ -68,13 +60,16 @@ export class LayerRows {
     const WT = transposed(weight, inDim, outDim);
     const Z = new Float64Array(capacity * outDim);
     const { idx, av } = this;
+    // Input i at vertex v before the ReLU, for rows derived from their edges (l ≥ 1).
+    const act = this.act;
+    const input = l === 1 ? (v: number, i: number) => this.layer0(i, x, v) : (v: number, i: number) => act[v * inDim + i];
     for (let v = 0; v < V; v++) {
       const nz = this.inputs(l, v, outDim, x, words);
       for (let q = 0; q < nz; q++) {
         const i = idx[q] / outDim;
         amax[i] = Math.max(amax[i], Math.abs(av[q]));
       }
-      if (v >= this.from) this.derive(l, v, WT, Z, x, words);
+      if (v >= this.from) this.derive(l, v, WT, Z, words, input);
       else affineRow(WT, bias, outDim, idx, av, nz, Z, v * outDim);
     }
     return Z;
@@ -109,31 +104,10 @@ export class LayerRows {
     return nz;
   }
 
-  /** Row s of layer l from the rows of the edge (a, b) it was made on (edgeRow; a, b < s are made). */
-  private derive(l: number, s: number, WT: Float64Array, Z: Float64Array, x: Float64Array, words: Uint32Array): void {
+  /** Row s of layer l from the rows of the edge (a, b) it was made on (EdgeRows; a, b < s are made). */
+  private derive(l: number, s: number, WT: Float64Array, Z: Float64Array, words: Uint32Array, input: (x: number, i: number) => number): void {
     const k = s - this.from;
-    const a = this.ab[2 * k];
-    const b = this.ab[2 * k + 1];
-    const w = this.net.layers[l].outDim;
-    const na = this.terms(l, s, a, 0, x, words);
-    const nb = this.terms(l, s, b, na, x, words) - na;
-    edgeRow(Z, WT, w, a * w, b * w, s * w, this.t[k], this.termRow, this.termC, na, nb);
-  }
-
-  /** ±(input i at x)·(row i of WT) for the inputs whose liveness differs between s and x (LayerCut.flipTerms). */
-  private terms(l: number, s: number, x0: number, at: number, x: Float64Array, words: Uint32Array): number {
     const { inDim, outDim } = this.net.layers[l];
-    const { flipIdx, flipGain, termRow, termC } = this;
-    const nf = flippedInputs(words, this.W, s, x0, this.base[l - 1], inDim, flipIdx, flipGain);
-    let n = at;
-    for (let f = 0; f < nf; f++) {
-      const i = flipIdx[f];
-      const z = l === 1 ? this.layer0(i, x, x0) : this.act[x0 * inDim + i];
-      const c = flipGain[f] > 0 ? z : -z;
-      if (c === 0) continue;
-      termRow[n] = i * outDim;
-      termC[n++] = c;
-    }
-    return n;
+    this.edges.row(Z, WT, outDim, words, this.W, s, this.ab[2 * k], this.ab[2 * k + 1], this.t[k], this.base[l - 1], inDim, input);
   }
 }

@@ -19,7 +19,8 @@ import { packedWords } from '../net/signs.js';
 import { bytesOf, cellsOverBudget, memoryOverBudget } from './budget.js';
 import type { Tolerance } from '../numeric/tolerance.js';
 import { LayerCut } from './layercut.js';
-import { flippedInputs, layer0Value, liveInputs } from './live.js';
+import { layer0Value, liveInputs } from './live.js';
+import { EdgeRows, transposed } from './affinerow.js';
 import { configureCut, thresholds, useRecords } from './layersetup.js';
 import { vertexGuess } from './reserve.js';
 import { latticeCycles, polygonsToLattice } from './polygons.js';
@@ -267,30 +268,16 @@ export function finishPlanar(net: Network, state: PlanarState): PlanarResult {
   // Input i of the output layer at vertex x (before the ReLU).
   const input = (x: number, i: number): number =>
     actBase === 0 ? layer0Value(W0, b0, i, coords[2 * x], coords[2 * x + 1]) : act[x * actWidth + i];
-  // P_x of LayerCut.derive for the outputs: x's values with s's live inputs.
-  const flipIdx = new Int32Array(actWidth);
-  const flipGain = new Int8Array(actWidth);
-  const withInputsOf = (s: number, x: number, p: Float64Array): void => {
-    for (let o = 0; o < m; o++) p[o] = values[x * m + o];
-    const nf = flippedInputs(words, W, s, x, actBase, actWidth, flipIdx, flipGain);
-    for (let f = 0; f < nf; f++) {
-      const i = flipIdx[f];
-      const c = flipGain[f] > 0 ? input(x, i) : -input(x, i);
-      if (c !== 0) for (let o = 0; o < m; o++) p[o] += c * weight[o * actWidth + i];
-    }
-  };
-  // Vertices made by the last hidden layer's cut take their values from their edges' ends.
+  // Vertices made by the last hidden layer's cut take their values from their edges' ends (EdgeRows, as
+  // LayerCut.derive).
   const made = actBase >= 0 ? state.made : undefined;
   const derived = made ? made.from : V;
-  const pa = new Float64Array(m);
-  const pb = new Float64Array(m);
+  const WT = made ? transposed(weight, actWidth, m) : new Float64Array(0);
+  const edges = new EdgeRows();
   for (let v = 0; v < V; v++) {
     if (v >= derived) {
       const k = v - derived;
-      const t = made!.t[k];
-      withInputsOf(v, made!.ab[2 * k], pa);
-      withInputsOf(v, made!.ab[2 * k + 1], pb);
-      for (let o = 0; o < m; o++) values[v * m + o] = pa[o] + t * (pb[o] - pa[o]);
+      edges.row(values, WT, m, words, W, v, made!.ab[2 * k], made!.ab[2 * k + 1], made!.t[k], actBase, actWidth, input);
       continue;
     }
     let nl = 0;
