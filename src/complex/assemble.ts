@@ -77,15 +77,6 @@ export function topInteriorPointsOf(lat: Lattice): Float64Array {
 }
 
 /**
- * Affine maps of regions from their activation patterns, forward with shared prefixes (regionmap.ts):
- * a region whose first layers' patterns are its predecessor's reuses their rows. The 2-D engine emits
- * neighbouring regions together; other complexes are visited in sign order (mapAll).
- */
-export function regionMapper(net: Network): RegionMapFn {
-  return forwardRegionMapper(net);
-}
-
-/**
  * The order mapAll visits a complex's regions in: as built on the plane (the 2-D engine's depth-first
  * order, which its parallel build shares out), else sorted by sign words (regionorder.ts), so that
  * regions with common first layers come together. On a 3-D slice through a 784→512→256→10 net this
@@ -95,10 +86,13 @@ export function mapOrder(signs: Uint32Array, W: number, regions: number, dim: nu
   return dim === 2 ? null : signOrder(signs, W, regions);
 }
 
-/** Every top cell's affine map into J (regions × m × n) and c (regions × m), in mapOrder. */
+/**
+ * Every top cell's affine map into J (regions × m × n) and c (regions × m), forward with shared prefixes
+ * (regionmap.ts: a region whose first layers' patterns are its predecessor's reuses their rows), in mapOrder.
+ */
 export function mapAll(net: Network, signs: Uint32Array, W: number, regions: number, dim: number, J: Float64Array, c: Float64Array): void {
   const m = net.outputDim;
-  const map = regionMapper(net);
+  const map = forwardRegionMapper(net);
   const order = mapOrder(signs, W, regions, dim);
   for (let i = 0; i < regions; i++) {
     const r = order ? order[i] : i;

@@ -1,10 +1,10 @@
 /**
  * Worker thread body for parallel.ts: the affine maps of a range of regions from their packed sign
- * sequences (assemble.ts regionMapper), sent back as transferable buffers.
+ * sequences (regionmap.ts, in the order mapAll gives them), sent back as transferable buffers.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createNetwork, type LayerSpec } from '../net/network.js';
-import { regionMapper } from './assemble.js';
+import { forwardRegionMapper } from './regionmap.js';
 
 interface MapJob {
   layers: LayerSpec[];
@@ -21,6 +21,6 @@ const m = job.outputDim;
 const n = job.dim;
 const J = new Float64Array(job.count * m * n);
 const c = new Float64Array(job.count * m);
-const map = regionMapper(net);
+const map = forwardRegionMapper(net);
 for (let r = 0; r < job.count; r++) map(job.signs, r * job.words, J, r * m * n, c, r * m);
 parentPort!.postMessage({ J, c }, [J.buffer, c.buffer]);

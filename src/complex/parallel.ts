@@ -1,7 +1,7 @@
 /**
  * buildComplex with worker threads (node:worker_threads) for large jobs. In 2-D the whole build is shared
  * out by regions of the first layer (planar-parallel.ts) when the work is large enough. Otherwise the
- * cells are built on this thread and the affine maps of the regions (regionMapper in assemble.ts; a large
+ * cells are built on this thread and the affine maps of the regions (mapAll in assemble.ts; a large
  * share of the time for wide networks) are computed by `workers` threads over about equal slices of the
  * regions. Small jobs (under `minRegions`) stay on this thread, where starting
  * threads would cost more; `minRegions: 0` forces the threads (tests).

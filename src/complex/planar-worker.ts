@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createNetwork, hiddenCount, type LayerSpec } from '../net/network.js';
 import { packedWords } from '../net/signs.js';
 import { isTesseraError } from '../numeric/errors.js';
-import { regionMapper } from './assemble.js';
+import { forwardRegionMapper } from './regionmap.js';
 import { GrowF64, GrowI32 } from './grow.js';
 import { finishPlanar, runPlanarLayers, type PlanarState } from './planar.js';
 
@@ -75,7 +75,7 @@ try {
   }
   const J = new Float64Array(regions * m * 2);
   const c = new Float64Array(regions * m);
-  const map = regionMapper(net);
+  const map = forwardRegionMapper(net);
   for (let r = 0; r < regions; r++) map(regionWords, r * W, J, r * m * 2, c, r * m);
   const polyOff = state.polys.off.toArray();
   const polyVerts = state.polys.verts.toArray();
