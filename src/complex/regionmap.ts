@@ -21,6 +21,7 @@
  */
 import type { Network } from '../net/network.js';
 import { liveInputs } from './live.js';
+import { transposed } from './affinerow.js';
 
 /** Flipped neurons per in-place update, and updates before a row is remade from scratch. */
 const MAX_FLIPS = 8;
@@ -69,6 +70,8 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
    * Rows js[0…count) of F_l (l ≥ 1): on the plane two at a time, sharing the loads of F_{l−1}; each row
    * is still its own sum in the same order, so its bits are makeRow's.
    */
+  // Each layer's weights transposed (in × out), for update's walk down a column.
+  const WT = layers.map((x) => transposed(x.weight, x.inDim, x.outDim));
   // Flipped neurons of a layer, and rows waiting to be made.
   const diff = new Int32Array(Math.max(1, ...layers.map((x) => x.outDim)));
   const pending = new Int32Array(diff.length);
@@ -138,17 +141,41 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
   // fresh start begins a run whose index is ≡ 0 mod FRESH_RUNS, so counting from 0 there is the same.
   let run = 0;
 
-  /** Rows of F_{l+1} that are valid: F_{l+1} += Σ_{k∈S} ±W_{l+1}[·,k]·F_l[k] (pattern of layer l changed on S). */
+  /**
+   * Rows of F_{l+1} that are valid: F_{l+1} += Σ_{k∈S} ±W_{l+1}[·,k]·F_l[k] (pattern of layer l changed
+   * on S). Flip by flip over the rows, down column k of W_{l+1} (WT: contiguous), so each row still gets
+   * its terms added in flip order: the bits of addTerms row by row, without a call per row.
+   */
   const update = (l: number, S: number): void => {
-    const { weight, inDim, outDim } = layers[l + 1];
+    const { outDim } = layers[l + 1];
+    const wt = WT[l + 1];
     const prev = F[l];
     const out = F[l + 1];
     const stamp = rowStamp[l + 1];
     const v = version[l + 1];
     const pat = pattern[l];
-    for (let j = 0; j < outDim; j++) {
-      if (stamp[j] !== v) continue;
-      addTerms(weight, j * inDim, diff, S, pat, prev, n1, out, j * n1);
+    for (let q = 0; q < S; q++) {
+      const k = diff[q];
+      const on = pat[k] === 1;
+      const col = k * outDim;
+      if (n1 === 3) {
+        const p0 = prev[3 * k];
+        const p1 = prev[3 * k + 1];
+        const p2 = prev[3 * k + 2];
+        for (let j = 0; j < outDim; j++) {
+          if (stamp[j] !== v) continue;
+          const wk = on ? wt[col + j] : -wt[col + j];
+          out[3 * j] += wk * p0;
+          out[3 * j + 1] += wk * p1;
+          out[3 * j + 2] += wk * p2;
+        }
+        continue;
+      }
+      for (let j = 0; j < outDim; j++) {
+        if (stamp[j] !== v) continue;
+        const wk = on ? wt[col + j] : -wt[col + j];
+        for (let i = 0; i < n1; i++) out[j * n1 + i] += wk * prev[k * n1 + i];
+      }
     }
     updates[l + 1] += S;
   };
@@ -162,6 +189,9 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
   const H = hidden > 0 ? first[hidden - 1] + layers[hidden - 1].outDim : 0;
   const words = Math.ceil(H / 16);
   const last = new Uint32Array(words);
+  // The hidden layer holding word q's first neuron.
+  const layerOfWord = new Int32Array(words);
+  for (let l = 0; l < hidden; l++) for (let k = first[l]; k < first[l] + layers[l].outDim; k++) if ((k & 15) === 0) layerOfWord[k >>> 4] = l;
 
   // activeList[l] holds layer l's active neurons of the current region (1), or is stale (0): it is only
   // decoded when a row maker or the output's full sum needs it, not at every change of pattern.
@@ -179,7 +209,15 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
     // The last hidden layer's flipped neurons (in diff), and whether its F changed.
     let lastFlips = 0;
     let lastChanged = false;
-    for (let l = 0; l < hidden; l++) {
+    // Layers whose words all equal the last region's change nothing: start at the layer of the first
+    // word that differs (most regions differ from their predecessor in the last layer only).
+    let l = 0;
+    let q0 = 0;
+    if (started) {
+      while (q0 < words && signs[at + q0] === last[q0]) q0++;
+      l = q0 < words ? layerOfWord[q0] : hidden;
+    }
+    for (; l < hidden; l++) {
       const w = layers[l].outDim;
       const base = first[l];
       const pat = pattern[l];
@@ -253,7 +291,7 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
       } else rebuild = true;
       changed = rebuild;
     }
-    for (let q = 0; q < words; q++) last[q] = signs[at + q];
+    for (let q = q0; q < words; q++) last[q] = signs[at + q];
     // Output: W_L·D_{L−1}·F_{L−1} + [0 b_L].
     const { weight, bias, inDim } = layers[L - 1];
     if (hidden === 0) {
