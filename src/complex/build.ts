@@ -3,7 +3,8 @@
  * Berzins, ICML 2023, edge subdivision). Start from the domain's face lattice and cut it by every hidden
  * neuron in layer order. A layer-l neuron's pre-activation is continuous and affine on every top cell of
  * the complex of layers < l, so its zero set cuts each such cell in one flat piece (lattice.ts describes the
- * cut; mutable.ts does it in place). In 2-D the region-by-region engine of planar.ts builds the same complex.
+ * cut; mutable.ts does it in place, on the cells zone.ts finds from the vertices' signs without a pass over
+ * the whole lattice per neuron). In 2-D the region-by-region engine of planar.ts builds the same complex.
  *
  * Vertex values are carried layer by layer: at the start of layer l each vertex's pre-activations are
  * made from its layer-(l−1) values, where the ReLU is applied with the vertex's *known* signs (a vertex
@@ -21,7 +22,8 @@ import { domainLattice } from './domain.js';
 import { assembleComplex } from './assemble.js';
 import { buildPlanar } from './planar.js';
 import type { Lattice } from './lattice.js';
-import { cutInPlace, mutableCells, toLattice, toMutable } from './mutable.js';
+import { mutableCells, toLattice, toMutable } from './mutable.js';
+import { ZoneCut } from './zone.js';
 import { ensureCapacity, GrowF64, GrowI32 } from './grow.js';
 import { LayerRows } from './layerrows.js';
 import { bytesOf, cellsOverBudget, memoryOverBudget } from './budget.js';
@@ -77,9 +79,10 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
   const W = packedWords(H);
   const L = net.layers.length;
 
-  // Per vertex: packed sign words (filled neuron by neuron); the layers' values come from LayerRows
-  // (layer 0's evaluated at the coordinates, never stored).
+  // Per vertex: packed sign words (a layer's filled when it starts, and for new vertices when they are
+  // made); the layers' values come from LayerRows (layer 0's evaluated at the coordinates, never stored).
   const work = toMutable(lat);
+  const zone = new ZoneCut(work);
   let words = new Uint32Array(Math.max(16, lat.vertexCount * 2) * W);
   const values = new LayerRows(net, W);
   let actWidth = n;
@@ -120,32 +123,25 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
       for (let i = 0; i < actWidth; i++) s += Math.abs(layer.weight[o * actWidth + i]) * amax[i];
       threshold[o] = tol.relative * s;
     }
-    let side = new Int8Array(2 * V);
-    // Layer 0: this neuron's values at the vertices, from their coordinates.
-    let column = new Float64Array(l === 0 ? 2 * V : 0);
+    // Every neuron's sign at the vertices there now, decided up front (new vertices get theirs when made),
+    // so that the zone cut can read a cell's split from the OR of its vertices' words (zone.ts).
+    const x0 = work.coords.data;
+    const valueAt = (o: number, v: number): number => (l === 0 ? values.layer0(o, work.coords.data, v) : Z[v * w + o]);
+    for (let v = 0; v < V; v++) {
+      for (let o = 0, k = neuron; o < w; o++, k++) {
+        const z = l === 0 ? values.layer0(o, x0, v) : Z[v * w + o];
+        const t = threshold[o];
+        if (z > t) words[v * W + (k >>> 4)] |= 1 << ((k & 15) << 1);
+        else if (z < -t) words[v * W + (k >>> 4)] |= 2 << ((k & 15) << 1);
+      }
+    }
 
     for (let o = 0; o < w; o++, neuron++) {
       V = work.count[0];
-      if (side.length < V) side = new Int8Array(2 * V);
-      if (l === 0 && column.length < V) column = new Float64Array(2 * V);
-      const t = threshold[o];
       const word = neuron >>> 4;
       const shift = (neuron & 15) << 1;
-      // This neuron's values: a column of their own in layer 0, else column o of the rows Z.
-      const vals = l === 0 ? column : Z;
-      const stride = l === 0 ? 1 : w;
-      const at = l === 0 ? 0 : o;
-      if (l === 0) {
-        const x = work.coords.data;
-        for (let v = 0; v < V; v++) column[v] = values.layer0(o, x, v);
-      }
-      for (let v = 0; v < V; v++) {
-        const z = vals[v * stride + at];
-        const s = z > t ? 1 : z < -t ? -1 : 0;
-        side[v] = s;
-        if (s !== 0) words[v * W + word] |= (s > 0 ? 1 : 2) << shift;
-      }
-      const made = cutInPlace(work, side, (v) => vals[v * stride + at]);
+      if (o === 0 || shift === 0) zone.begin(words, W, word);
+      const made = zone.cut(words, W, shift, (v) => valueAt(o, v));
       if (made) {
         const V2 = work.count[0];
         if (l > 0) Z = ensureCapacity(Z, V2 * w);
@@ -162,10 +158,19 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
             for (let q = 0; q < w; q++) Z[nv * w + q] = Z[a * w + q] + tt * (Z[b * w + q] - Z[a * w + q]);
             Z[nv * w + o] = 0;
           }
-          // The new vertex lies in the edge: it has the edge's signs (for neurons so far), 0 for this one.
+          // The new vertex lies in the edge: it has the edge's signs for the neurons so far, 0 for this
+          // one, and its own (from its values) for the layer's later ones.
           for (let q = 0; q < W; q++) words[nv * W + q] = words[a * W + q] | words[b * W + q];
           words[nv * W + word] &= ~(3 << shift);
+          for (let o2 = o + 1, k2 = neuron + 1; o2 < w; o2++, k2++) {
+            const z = valueAt(o2, nv);
+            const t = threshold[o2];
+            const q = nv * W + (k2 >>> 4);
+            const sh = (k2 & 15) << 1;
+            words[q] = (words[q] & ~(3 << sh)) | (z > t ? 1 << sh : z < -t ? 2 << sh : 0);
+          }
         }
+        zone.refresh(words, W);
       }
       const cells = mutableCells(work);
       if (cells > maxCells) cellsOverBudget(cells, maxCells, neuron + 1, H);
@@ -185,6 +190,6 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
   }
   lat = toLattice(work);
   words = words.slice(0, lat.vertexCount * W);
-  const out = values.rows(L - 1, lat.vertexCount, lat.vertexCount, new Float64Array(actWidth), lat.coords, words);
+  const out = values.rows(L - 1, lat.vertexCount, lat.vertexCount, null, lat.coords, words);
   return assembleComplex(net, domain, lat, words, out, H, hiddenWidths(net), undefined, computeMaps);
 }

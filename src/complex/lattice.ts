@@ -11,7 +11,7 @@
  * one-off cuts (level sets, polytope domains) and says where each new cell came from.
  */
 import { GrowI32 } from './grow.js';
-import { cutInPlace, toLattice, toMutable } from './mutable.js';
+import { cutInPlace, NEG, POS, toLattice, toMutable } from './mutable.js';
 
 export interface Lattice {
   readonly dim: number;
@@ -39,8 +39,6 @@ export interface CutResult {
   readonly side: readonly Int8Array[];
 }
 
-const NEG = 1;
-const POS = 2;
 
 /**
  * Per dimension, per cell: which strict sides its vertices reach (bit NEG, bit POS). A cell is split

@@ -3,7 +3,7 @@
  * touches only the split cells: a split cell keeps its id for its − part, its + part and 0-part get new
  * ids, and cells that are not split keep their facet lists untouched. The per-cut cost is one pass over
  * the facet incidences (to find the split cells) plus work proportional to what is split, instead of
- * rebuilding every array for every neuron.
+ * rebuilding every array for every neuron (the builder finds the split cells without the pass: zone.ts).
  *
  * Facet lists live in a pool per dimension; a cell's list is (start, length). Rewriting a list appends
  * it to the pool; `compact` drops the stale ranges.
@@ -20,14 +20,21 @@ export interface MutableLattice {
   readonly start: GrowI32[];
   readonly len: GrowI32[];
   readonly pool: GrowI32[];
+  /** Per dimension: the entries of the pool that are live (Σ len), so that compact need not count them. */
+  readonly live: number[];
   /** Scratch per dimension: side bits of the cells before the current cut, + part and 0-part of split cells. */
   flags: Uint8Array[];
   plusOf: Int32Array[];
   zeroOf: Int32Array[];
 }
 
-const NEG = 1;
-const POS = 2;
+/**
+ * Side bits of a cell: some vertex strictly + (POS), strictly − (NEG), both (split), or neither (on the
+ * cut). The same bits as a packed sign field (01 = +, 10 = −), so a cell's flag for neuron k is field k
+ * of the OR of its vertices' sign words (zone.ts reads them so).
+ */
+export const POS = 1;
+export const NEG = 2;
 
 export function toMutable(lat: Lattice): MutableLattice {
   const n = lat.dim;
@@ -53,7 +60,8 @@ export function toMutable(lat: Lattice): MutableLattice {
     len.push(l);
     pool.push(p);
   }
-  return { dim: n, coords, count, start, len, pool, flags: [], plusOf: [], zeroOf: [] };
+  const live = lat.facets.map((f, d) => (d === 0 ? 0 : f.length));
+  return { dim: n, coords, count, start, len, pool, live, flags: [], plusOf: [], zeroOf: [] };
 }
 
 export function toLattice(m: MutableLattice): Lattice {
@@ -87,8 +95,7 @@ export function mutableCells(m: MutableLattice): number {
 function compact(m: MutableLattice, d: number): void {
   const cnt = m.count[d];
   const ln = m.len[d].data;
-  let live = 0;
-  for (let c = 0; c < cnt; c++) live += ln[c];
+  const live = m.live[d];
   if (m.pool[d].length < 2 * live + 1024) return;
   const fresh = new GrowI32(live * 2 + 16);
   const st = m.start[d].data;
@@ -130,11 +137,7 @@ export function cutInPlace(m: MutableLattice, side: Int8Array, value: (v: number
   // Side bits of every cell before the cut, and the split cells of each dimension.
   const splitCells: Int32Array[] = [];
   const splitCount: number[] = [];
-  for (let d = 0; d <= n; d++) {
-    m.flags[d] = grown(m.flags[d], m.count[d], (k) => new Uint8Array(k));
-    m.plusOf[d] = grown(m.plusOf[d], m.count[d], (k) => new Int32Array(k));
-    m.zeroOf[d] = grown(m.zeroOf[d], m.count[d], (k) => new Int32Array(k));
-  }
+  prepareCut(m);
   const f0 = m.flags[0];
   for (let v = 0; v < V; v++) f0[v] = side[v] > 0 ? POS : side[v] < 0 ? NEG : 0;
   splitCells.push(new Int32Array(0));
@@ -155,18 +158,32 @@ export function cutInPlace(m: MutableLattice, side: Int8Array, value: (v: number
       for (let p = s; p < e; p++) bits |= below[pool[p]];
       fl[c] = bits;
       if (bits === 3) {
-        if (k === list.length) {
-          const bigger = new Int32Array(k * 2);
-          bigger.set(list);
-          list = bigger;
-        }
+        list = ensureCapacity(list, k + 1);
         list[k++] = c;
       }
     }
     splitCells.push(list);
     splitCount.push(k);
   }
+  return splitCellsOf(m, splitCells, splitCount, value);
+}
 
+/** Room in the cut's scratch (flags, + parts, 0-parts) for every cell there is now. */
+export function prepareCut(m: MutableLattice): void {
+  for (let d = 0; d <= m.dim; d++) {
+    m.flags[d] = grown(m.flags[d], m.count[d], (k) => new Uint8Array(k));
+    m.plusOf[d] = grown(m.plusOf[d], m.count[d], (k) => new Int32Array(k));
+    m.zeroOf[d] = grown(m.zeroOf[d], m.count[d], (k) => new Int32Array(k));
+  }
+}
+
+/**
+ * Split the cells list[d][0 … count[d]) of each dimension d ≥ 1 (ascending ids; every cell with vertices
+ * strictly on both sides), dimension by dimension upwards. Reads m.flags of the split cells' facets, of
+ * the faces of their NEG facets and of split edges' ends; `value(v)` places the new vertices.
+ */
+export function splitCellsOf(m: MutableLattice, splitCells: readonly Int32Array[], splitCount: ArrayLike<number>, value: (v: number) => number): SplitVertices {
+  const n = m.dim;
   const from = new GrowI32();
   const tOut = new GrowF64();
   const coords = m.coords;
@@ -185,7 +202,7 @@ export function cutInPlace(m: MutableLattice, side: Int8Array, value: (v: number
       if (d === 1) {
         let a = m.pool[1].data[s];
         let b = m.pool[1].data[s + 1];
-        if (side[a] > 0) {
+        if (fl[0][a] === POS) {
           const t = a;
           a = b;
           b = t;
@@ -264,6 +281,7 @@ export function cutInPlace(m: MutableLattice, side: Int8Array, value: (v: number
 
 function setList(m: MutableLattice, d: number, c: number, facets: Int32Array, count: number): void {
   const pool = m.pool[d];
+  m.live[d] += count - m.len[d].data[c];
   m.start[d].data[c] = pool.length;
   m.len[d].data[c] = count;
   for (let i = 0; i < count; i++) pool.push(facets[i]);
@@ -272,6 +290,7 @@ function setList(m: MutableLattice, d: number, c: number, facets: Int32Array, co
 function appendCell(m: MutableLattice, d: number, facets: Int32Array, count: number): number {
   const id = m.count[d]++;
   if (d === 0) return id;
+  m.live[d] += count;
   m.start[d].push(m.pool[d].length);
   m.len[d].push(count);
   const pool = m.pool[d];
