@@ -81,9 +81,10 @@ describe('forward region maps', () => {
     expect(worst({ J: cx.topJacobians, c: cx.topOffsets }, back, m, 3)).toBeLessThan(1e-12);
   });
 
-  it('sign order sorts the regions by their words, word 0 first, ties in place', () => {
+  it('sign order sorts the regions by their words, word 0 first, ties in place (radix and comparison sorts)', () => {
     const rand = rng(5);
-    for (const W of [1, 2, 3]) {
+    // Past 16 words the comparison sort takes over from the radix sort.
+    for (const W of [1, 2, 3, 17, 40]) {
       const R = 500;
       // Few distinct values per word, so that ties and equal prefixes are common.
       const pool = [0, 1, 0x10000, 0x10001, 0xffffffff, 0x80000000, 0x5555];
