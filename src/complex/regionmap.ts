@@ -66,15 +66,15 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
     }
   }
 
-  /**
-   * Rows js[0…count) of F_l (l ≥ 1): on the plane two at a time, sharing the loads of F_{l−1}; each row
-   * is still its own sum in the same order, so its bits are makeRow's.
-   */
   // Each layer's weights transposed (in × out), for update's walk down a column.
   const WT = layers.map((x) => transposed(x.weight, x.inDim, x.outDim));
   // Flipped neurons of a layer, and rows waiting to be made.
   const diff = new Int32Array(Math.max(1, ...layers.map((x) => x.outDim)));
   const pending = new Int32Array(diff.length);
+  /**
+   * Rows js[0…count) of F_l (l ≥ 1): on the plane and in 3-D two at a time, sharing the loads of
+   * F_{l−1}; each row is still its own sum in the same order, so its bits are makeRow's.
+   */
   const makeRows = (l: number, js: Int32Array, count: number): void => {
     let c = 0;
     if (n1 === 3) {
@@ -115,6 +115,55 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
         out[3 * h] = t0;
         out[3 * h + 1] = t1;
         out[3 * h + 2] = t2 + bias[h];
+        rowStamp[l][j] = version[l];
+        rowStamp[l][h] = version[l];
+      }
+    } else if (n1 === 4) {
+      // A 3-D domain (3-D slices): the same, four sums a row.
+      const { weight, bias, inDim } = layers[l];
+      const prev = F[l - 1];
+      const list = activeList[l - 1];
+      const na = activeCount[l - 1];
+      const out = F[l];
+      for (; c + 1 < count; c += 2) {
+        const j = js[c];
+        const h = js[c + 1];
+        const rj = j * inDim;
+        const rh = h * inDim;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        let t0 = 0;
+        let t1 = 0;
+        let t2 = 0;
+        let t3 = 0;
+        for (let q = 0; q < na; q++) {
+          const k = list[q];
+          const p = k * 4;
+          const x = prev[p];
+          const y = prev[p + 1];
+          const z = prev[p + 2];
+          const u = prev[p + 3];
+          const wj = weight[rj + k];
+          const wh = weight[rh + k];
+          s0 += wj * x;
+          s1 += wj * y;
+          s2 += wj * z;
+          s3 += wj * u;
+          t0 += wh * x;
+          t1 += wh * y;
+          t2 += wh * z;
+          t3 += wh * u;
+        }
+        out[4 * j] = s0;
+        out[4 * j + 1] = s1;
+        out[4 * j + 2] = s2;
+        out[4 * j + 3] = s3 + bias[j];
+        out[4 * h] = t0;
+        out[4 * h + 1] = t1;
+        out[4 * h + 2] = t2;
+        out[4 * h + 3] = t3 + bias[h];
         rowStamp[l][j] = version[l];
         rowStamp[l][h] = version[l];
       }
@@ -336,8 +385,8 @@ function rowSum(weight: Float64Array, r: number, list: Int32Array, na: number, p
  * out[o … o+n1) += Σ_q ±weight[r + k]·prev[k·n1 …] over k = ks[0…count), in that order: + where
  * sign[k] is 1 (or sign is null), − where it is 0. One piece for a row made from scratch (rowSum), a
  * layer row's rank-one updates for flipped neurons (the sign is the neuron's new pattern: + if it
- * turned active) and the output sums' updates. On the plane the three sums stay in registers, with
- * the same bits as the general loop.
+ * turned active) and the output sums' updates. On the plane and in 3-D the sums stay in registers,
+ * with the same bits as the general loop.
  */
 function addTerms(weight: Float64Array, r: number, ks: Int32Array, count: number, sign: Uint8Array | null, prev: Float64Array, n1: number, out: Float64Array, o: number): void {
   if (n1 === 3) {
@@ -355,6 +404,26 @@ function addTerms(weight: Float64Array, r: number, ks: Int32Array, count: number
     out[o] = s0;
     out[o + 1] = s1;
     out[o + 2] = s2;
+    return;
+  }
+  if (n1 === 4) {
+    let s0 = out[o];
+    let s1 = out[o + 1];
+    let s2 = out[o + 2];
+    let s3 = out[o + 3];
+    for (let q = 0; q < count; q++) {
+      const k = ks[q];
+      const wk = sign === null || sign[k] === 1 ? weight[r + k] : -weight[r + k];
+      const p = k * 4;
+      s0 += wk * prev[p];
+      s1 += wk * prev[p + 1];
+      s2 += wk * prev[p + 2];
+      s3 += wk * prev[p + 3];
+    }
+    out[o] = s0;
+    out[o + 1] = s1;
+    out[o + 2] = s2;
+    out[o + 3] = s3;
     return;
   }
   for (let q = 0; q < count; q++) {
