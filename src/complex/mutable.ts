@@ -97,7 +97,8 @@ function compact(m: MutableLattice, d: number): void {
   const ln = m.len[d].data;
   const live = m.live[d];
   if (m.pool[d].length < 2 * live + 1024) return;
-  const fresh = new GrowI32(live * 2 + 16);
+  // Room up to the next compaction's threshold: growing on the way there would copy it all once more.
+  const fresh = new GrowI32(live * 2 + 2048);
   const st = m.start[d].data;
   const old = m.pool[d].data;
   for (let c = 0; c < cnt; c++) {
@@ -282,6 +283,13 @@ export function splitCellsOf(m: MutableLattice, splitCells: readonly Int32Array[
 function setList(m: MutableLattice, d: number, c: number, facets: Int32Array, count: number): void {
   const pool = m.pool[d];
   m.live[d] += count - m.len[d].data[c];
+  if (count <= m.len[d].data[c]) {
+    // Over the old list (read by now): no stale range, so the pool grows and is compacted less often.
+    const at = m.start[d].data[c];
+    for (let i = 0; i < count; i++) pool.data[at + i] = facets[i];
+    m.len[d].data[c] = count;
+    return;
+  }
   m.start[d].data[c] = pool.length;
   m.len[d].data[c] = count;
   for (let i = 0; i < count; i++) pool.push(facets[i]);
