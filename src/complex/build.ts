@@ -175,7 +175,7 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
       const cells = mutableCells(work);
       if (cells > maxCells) cellsOverBudget(cells, maxCells, neuron + 1, H);
       if (maxBytes < Infinity) {
-        const bytes = bytesOf(Z, values.act, words, work.coords.data, ...work.pool.map((p) => p.data), ...work.start.map((p) => p.data), ...work.len.map((p) => p.data));
+        const bytes = bytesOf(Z, values.act, words, work.coords.data, ...work.pool.map((p) => p.data), ...work.start.map((p) => p.data), ...work.len.map((p) => p.data), ...zone.arrays());
         if (bytes > maxBytes) memoryOverBudget(bytes, maxBytes, neuron + 1, H, cells);
       }
       options.onProgress?.({ done: neuron + 1, total: H, cells, layer: l });

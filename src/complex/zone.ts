@@ -53,6 +53,11 @@ export class ZoneCut {
     this.counts = new Int32Array(m.dim + 1);
   }
 
+  /** Its arrays, for the memory budget. */
+  arrays(): ArrayBufferView[] {
+    return [...this.or, ...this.lists, ...this.seen];
+  }
+
   /** Make `or` for sign word q (words: W per vertex), bottom-up over the facet lists. */
   begin(words: Uint32Array, W: number, q: number): void {
     const m = this.m;
