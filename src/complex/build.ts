@@ -170,7 +170,8 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
             words[q] = (words[q] & ~(3 << sh)) | (z > t ? 1 << sh : z < -t ? 2 << sh : 0);
           }
         }
-        zone.refresh(words, W);
+        // The cells' ORs serve this word's later neurons (the next word's are made afresh).
+        if (o + 1 < w && ((neuron + 1) & 15) !== 0) zone.refresh(words, W);
       }
       const cells = mutableCells(work);
       if (cells > maxCells) cellsOverBudget(cells, maxCells, neuron + 1, H);
