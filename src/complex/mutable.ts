@@ -5,8 +5,8 @@
  * the facet incidences (to find the split cells) plus work proportional to what is split, instead of
  * rebuilding every array for every neuron (the builder finds the split cells without the pass: zone.ts).
  *
- * Facet lists live in a pool per dimension; a cell's list is (start, length). Rewriting a list appends
- * it to the pool; `compact` drops the stale ranges.
+ * Facet lists live in a pool per dimension; a cell's list is (start, length). Rewriting a list writes
+ * over the old one when it fits, else appends it to the pool; `compact` drops the stale ranges.
  */
 import { ensureCapacity, GrowF64, GrowI32 } from './grow.js';
 import type { Lattice } from './lattice.js';
