@@ -125,6 +125,9 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
     }
     // Every neuron's sign at the vertices there now, decided up front (new vertices get theirs when made),
     // so that the zone cut can read a cell's split from the OR of its vertices' words (zone.ts).
+    // Vertices with sign 0 per neuron: a neuron none is 0 for cuts no cell lying in its zero set (the
+    // generic case), which spares the cut a search (splitCellsOf's zeroFree).
+    const zeros = new Int32Array(w);
     const x0 = work.coords.data;
     const valueAt = (o: number, v: number): number => (l === 0 ? values.layer0(o, work.coords.data, v) : Z[v * w + o]);
     for (let v = 0; v < V; v++) {
@@ -133,6 +136,7 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
         const t = threshold[o];
         if (z > t) words[v * W + (k >>> 4)] |= 1 << ((k & 15) << 1);
         else if (z < -t) words[v * W + (k >>> 4)] |= 2 << ((k & 15) << 1);
+        else zeros[o]++;
       }
     }
 
@@ -141,7 +145,7 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
       const word = neuron >>> 4;
       const shift = (neuron & 15) << 1;
       if (o === 0 || shift === 0) zone.begin(words, W, word);
-      const made = zone.cut(words, W, shift, (v) => valueAt(o, v));
+      const made = zone.cut(words, W, shift, (v) => valueAt(o, v), zeros[o] === 0);
       if (made) {
         const V2 = work.count[0];
         if (l > 0) Z = ensureCapacity(Z, V2 * w);
@@ -168,6 +172,7 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
             const q = nv * W + (k2 >>> 4);
             const sh = (k2 & 15) << 1;
             words[q] = (words[q] & ~(3 << sh)) | (z > t ? 1 << sh : z < -t ? 2 << sh : 0);
+            if (!(z > t || z < -t)) zeros[o2]++;
           }
         }
         // The cells' ORs serve this word's later neurons (the next word's are made afresh).

@@ -81,9 +81,10 @@ export class ZoneCut {
 
   /**
    * Cut along neuron k's zero set, k's field being at bit `shift` of word q (whose ORs are made), with
-   * `value(v)` its value at vertex v. Null if no cell is split.
+   * `value(v)` its value at vertex v. `zeroFree`: no vertex has field 0 for k (the caller counts them),
+   * so no cell lies in the cut (splitCellsOf). Null if no cell is split.
    */
-  cut(words: Uint32Array, W: number, shift: number, value: (v: number) => number): SplitVertices | null {
+  cut(words: Uint32Array, W: number, shift: number, value: (v: number) => number, zeroFree = false): SplitVertices | null {
     const m = this.m;
     const n = m.dim;
     const q = this.q;
@@ -103,7 +104,7 @@ export class ZoneCut {
     prepareCut(m);
     if (k * this.share > T) {
       this.flagAll(words, W, shift);
-      return splitCellsOf(m, lists, counts, value);
+      return splitCellsOf(m, lists, counts, value, zeroFree);
     }
     const tick = ++this.tick;
     // Down a dimension at a time: flags of the split cells' facets (and of the faces of their − facets,
@@ -131,13 +132,13 @@ export class ZoneCut {
             seenB[f] = tick;
             if (kb === down.length) down = lists[d - 1] = ensureCapacity(down, 2 * kb);
             down[kb++] = f;
-          } else if (fb === NEG && d >= 2) this.flagFaces(d - 1, f, words, W, shift);
+          } else if (fb === NEG && d >= 2 && !zeroFree) this.flagFaces(d - 1, f, words, W, shift);
         }
       }
       counts[d - 1] = kb;
       if (d >= 2) down.subarray(0, kb).sort();
     }
-    return splitCellsOf(m, lists, counts, value);
+    return splitCellsOf(m, lists, counts, value, zeroFree);
   }
 
   /**

@@ -36,7 +36,7 @@ function fullCuts(lat: Lattice, ps: Float64Array[]): Lattice {
  * The builder's way (build.ts): the planes are the neurons of one sign word, every sign decided up
  * front at the old vertices and at new vertices when they are made; ZoneCut finds the split cells.
  */
-function zoneCuts(lat: Lattice, ps: Float64Array[], share?: number): Lattice {
+function zoneCuts(lat: Lattice, ps: Float64Array[], share?: number, zeroFreeWhen: 'counted' | 'never' | 'always' = 'counted'): Lattice {
   const m = toMutable(lat);
   const zone = new ZoneCut(m, share);
   let words = new Uint32Array(m.count[0] + 16);
@@ -45,7 +45,13 @@ function zoneCuts(lat: Lattice, ps: Float64Array[], share?: number): Lattice {
   zone.begin(words, 1, 0);
   for (let k = 0; k < ps.length; k++) {
     const V = m.count[0];
-    const made = zone.cut(words, 1, 2 * k, (v) => valueOf(m, ps[k], v));
+    // No vertex with sign 0 for this plane: no cell lies in it (the builder counts them as it decides).
+    let zeroFree = zeroFreeWhen === 'always';
+    if (zeroFreeWhen === 'counted') {
+      zeroFree = true;
+      for (let v = 0; v < V; v++) if (((words[v] >>> (2 * k)) & 3) === 0) zeroFree = false;
+    }
+    const made = zone.cut(words, 1, 2 * k, (v) => valueOf(m, ps[k], v), zeroFree);
     if (!made) continue;
     if (words.length < m.count[0]) {
       const bigger = new Uint32Array(2 * m.count[0]);
@@ -80,11 +86,30 @@ describe('ZoneCut', () => {
         const ps = planes(n, n === 4 ? 7 : 12, seed);
         const ref = fullCuts(box, ps);
         // share 0: always walk the zone; Infinity: always one pass over the cells; default: as the builder.
-        for (const share of [0, Infinity, undefined]) expectSame(zoneCuts(box, ps, share), ref);
+        for (const share of [0, Infinity, undefined]) {
+          expectSame(zoneCuts(box, ps, share), ref);
+          expectSame(zoneCuts(box, ps, share, 'never'), ref);
+        }
         expect(ref.counts[n]).toBeGreaterThan(1);
       }
     });
   }
+
+  it('needs the search for cells in the cut when a plane passes through vertices (zeroFree wrongly set breaks it)', () => {
+    const box = boxLattice(new Float64Array(3).fill(-2), new Float64Array(3).fill(2));
+    let differs = 0;
+    for (let seed = 1; seed <= 8; seed++) {
+      const ps = planes(3, 12, seed);
+      const ref = fullCuts(box, ps);
+      try {
+        const wrong = zoneCuts(box, ps, undefined, 'always');
+        if (JSON.stringify(Array.from(wrong.facets[2])) !== JSON.stringify(Array.from(ref.facets[2]))) differs++;
+      } catch {
+        differs++;
+      }
+    }
+    expect(differs).toBeGreaterThan(0);
+  });
 
   it('finds nothing to cut when a plane only touches the complex along cells already there', () => {
     // x = 0 twice: the second plane has no vertex strictly on both sides of any cell.
