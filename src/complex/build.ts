@@ -24,6 +24,7 @@ import { buildPlanar } from './planar.js';
 import type { Lattice } from './lattice.js';
 import { mutableCells, toLattice, toMutable } from './mutable.js';
 import { ZoneCut } from './zone.js';
+import { decideSigns, type LayerSigns } from './layersigns.js';
 import { ensureCapacity, GrowF64, GrowI32 } from './grow.js';
 import { LayerRows } from './layerrows.js';
 import { bytesOf, cellsOverBudget, memoryOverBudget } from './budget.js';
@@ -124,28 +125,18 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
       threshold[o] = tol.relative * s;
     }
     // Every neuron's sign at the vertices there now, decided up front (new vertices get theirs when made),
-    // so that the zone cut can read a cell's split from the OR of its vertices' words (zone.ts).
-    // Vertices with sign 0 per neuron: a neuron none is 0 for cuts no cell lying in its zero set (the
-    // generic case), which spares the cut a search (splitCellsOf's zeroFree).
-    const zeros = new Int32Array(w);
-    const x0 = work.coords.data;
+    // so that the zone cut can read a cell's split from the OR of its vertices' words (zone.ts), with the
+    // vertices of sign 0 counted per neuron (zone.ts's zeroFree).
+    const signs: LayerSigns = { W, k0: neuron, w, threshold, zeros: new Int32Array(w), first: l === 0 ? { weight: layer.weight, bias: layer.bias, n } : null };
+    for (let v = 0; v < V; v++) decideSigns(signs, words, v, 0, Z, work.coords.data);
     const valueAt = (o: number, v: number): number => (l === 0 ? values.layer0(o, work.coords.data, v) : Z[v * w + o]);
-    for (let v = 0; v < V; v++) {
-      for (let o = 0, k = neuron; o < w; o++, k++) {
-        const z = l === 0 ? values.layer0(o, x0, v) : Z[v * w + o];
-        const t = threshold[o];
-        if (z > t) words[v * W + (k >>> 4)] |= 1 << ((k & 15) << 1);
-        else if (z < -t) words[v * W + (k >>> 4)] |= 2 << ((k & 15) << 1);
-        else zeros[o]++;
-      }
-    }
 
     for (let o = 0; o < w; o++, neuron++) {
       V = work.count[0];
       const word = neuron >>> 4;
       const shift = (neuron & 15) << 1;
       if (o === 0 || shift === 0) zone.begin(words, W, word);
-      const made = zone.cut(words, W, shift, (v) => valueAt(o, v), zeros[o] === 0);
+      const made = zone.cut(words, W, shift, (v) => valueAt(o, v), signs.zeros[o] === 0);
       if (made) {
         const V2 = work.count[0];
         if (l > 0) Z = ensureCapacity(Z, V2 * w);
@@ -166,14 +157,7 @@ export function buildComplexWith(net: Network, domain: Domain, options: BuildOpt
           // one, and its own (from its values) for the layer's later ones.
           for (let q = 0; q < W; q++) words[nv * W + q] = words[a * W + q] | words[b * W + q];
           words[nv * W + word] &= ~(3 << shift);
-          for (let o2 = o + 1, k2 = neuron + 1; o2 < w; o2++, k2++) {
-            const z = valueAt(o2, nv);
-            const t = threshold[o2];
-            const q = nv * W + (k2 >>> 4);
-            const sh = (k2 & 15) << 1;
-            words[q] = (words[q] & ~(3 << sh)) | (z > t ? 1 << sh : z < -t ? 2 << sh : 0);
-            if (!(z > t || z < -t)) zeros[o2]++;
-          }
+          decideSigns(signs, words, nv, o + 1, Z, work.coords.data);
         }
         // The cells' ORs serve this word's later neurons (the next word's are made afresh).
         if (o + 1 < w && ((neuron + 1) & 15) !== 0) zone.refresh(words, W);
