@@ -59,6 +59,8 @@ const archs: { arch: number[]; radius: number; slice?: boolean; shrink?: number 
       { arch: [2, 64, 64, 64, 1], radius: forced ?? 1 },
       { arch: [2, 128, 128, 128, 128, 1], radius: forced ?? 1 },
       { arch: [3, 32, 32, 1], radius: forced ?? 1 },
+      // One wide layer in 3-D: each neuron splits only the cells of its zone (zone.ts).
+      { arch: [3, 100, 1], radius: forced ?? 1 },
       { arch: [6, 16, 16, 1], radius: forced ?? 0.5 },
       // One wide layer: the domain is one region cut by 1000 lines (time should follow the cells).
       { arch: [2, 1000, 1], radius: forced ?? 1 },
