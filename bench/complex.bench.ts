@@ -9,6 +9,7 @@
  *   node --import tsx bench/complex.bench.ts 2,32,32,32,1 # one architecture (more than 6 inputs: on a
  *                                                        # plane through three random inputs; with
  *                                                        # @0.05, a 3-D slice shrunk to 5%)
+ *   node --import tsx bench/complex.bench.ts --phases    # and where the time goes (bench/phases.ts)
  *
  * Like the `tessera` command, it runs with glibc's malloc asking for transparent huge pages
  * (GLIBC_TUNABLES=glibc.malloc.hugetlb=1, set by re-running itself): on small VMs a fresh 4 KiB page
@@ -19,6 +20,7 @@ import { buildComplex, boxDomain, cellsByDim, sliceSetup, type Complex } from '.
 import { createNetwork, type Network } from '../src/net/index.js';
 import { existsSync } from 'node:fs';
 import { normals, rng, uniforms } from '../src/numeric/random.js';
+import { phaseTimes } from './phases.js';
 
 if (process.platform === 'linux' && !process.env.GLIBC_TUNABLES) {
   const env = { ...process.env, GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' };
@@ -72,6 +74,7 @@ const archs: { arch: number[]; radius: number; slice?: boolean; shrink?: number 
       { arch: [784, 512, 256, 10], radius: 1, slice: true, shrink: 0.15 },
     ];
 const withWorkers = !process.argv.includes('--no-workers');
+const withPhases = process.argv.includes('--phases');
 // Workers load the compiled library when it is built (npm run build): a TypeScript worker would have to
 // start its own tsx compiler first, which costs more than the work.
 const distParallel = new URL('../dist/complex/parallel.js', import.meta.url);
@@ -121,4 +124,5 @@ for (const { arch, radius, slice, shrink } of archs) {
   console.log(
     `${(arch.join('→') + (shrink ? ' 3-D slice' : slice ? ' slice' : radius === 1 ? '' : ` [±${radius}]`)).padEnd(22)}  ${JSON.stringify(cellsByDim(complex)).padEnd(45)}  ${String(regions).padStart(8)}  ${bestWall.toFixed(4).padStart(10)}  ${Math.round(regions / bestWall).toLocaleString('en-US').padStart(9)}${par}`,
   );
+  if (withPhases) console.log(`    phases (best s): ${phaseTimes(net, domain).map(([name, s]) => `${name} ${s.toFixed(4)}`).join(', ')}`);
 }
