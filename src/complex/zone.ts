@@ -9,9 +9,11 @@
  * instead of per neuron). A neuron's split top cells are then the top cells whose OR has 11 in its
  * field; the split cells one dimension down are their split facets (every split cell is a facet of a
  * split cell, since its cofaces see both signs too), and so on down. Only those cells, their facets and
- * the faces of their − facets are read, which is the zone of the neuron's bent hyperplane, not the
- * whole complex. The split lists are sorted, so the cut (mutable.ts's splitCellsOf) numbers new cells
- * exactly as a full pass would: the complex is the same, bit for bit.
+ * (when some vertex has sign 0) the faces of their − facets are read: the zone of the neuron's bent
+ * hyperplane, not the whole complex. For a hyperplane in an arrangement of N hyperplanes in Rⁿ the zone
+ * has O(Nⁿ⁻¹) cells against O(Nⁿ) in all (the zone theorem: Edelsbrunner, O'Rourke & Seidel, 1986), so a
+ * wide first layer no longer costs neurons × cells. The split lists are sorted, so the cut (mutable.ts's
+ * splitCellsOf) numbers new cells exactly as a full pass would: the complex is the same, bit for bit.
  *
  * After the cut, the caller writes the new vertices' words and `refresh` recomputes the OR of the cells
  * the cut changed (the split cells' − parts, their + parts and 0-parts); no other cell's vertex set moved.
