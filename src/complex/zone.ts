@@ -11,8 +11,9 @@
  * split cell, since its cofaces see both signs too), and so on down. Only those cells, their facets and
  * (when some vertex has sign 0) the faces of their − facets are read: the zone of the neuron's bent
  * hyperplane, not the whole complex. For a hyperplane in an arrangement of N hyperplanes in Rⁿ the zone
- * has O(Nⁿ⁻¹) cells against O(Nⁿ) in all (the zone theorem: Edelsbrunner, O'Rourke & Seidel, 1986), so a
- * wide first layer no longer costs neurons × cells. The split lists are sorted, so the cut (mutable.ts's
+ * has O(Nⁿ⁻¹) cells against O(Nⁿ) in all (the zone theorem: Edelsbrunner, O'Rourke & Seidel, 1986). What
+ * is left per neuron is one read of each top cell's OR, and per 16 neurons one pass over the facet lists,
+ * instead of a pass over the facet lists per neuron. The split lists are sorted, so the cut (mutable.ts's
  * splitCellsOf) numbers new cells exactly as a full pass would: the complex is the same, bit for bit.
  *
  * After the cut, the caller writes the new vertices' words and `refresh` recomputes the OR of the cells
