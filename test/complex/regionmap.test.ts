@@ -83,8 +83,8 @@ describe('forward region maps', () => {
 
   it('sign order sorts the regions by their words, word 0 first, ties in place (radix and comparison sorts)', () => {
     const rand = rng(5);
-    // Past 16 words the comparison sort takes over from the radix sort.
-    for (const W of [1, 2, 3, 17, 40]) {
+    // Past 10 words the comparison sort takes over from the radix sort.
+    for (const W of [1, 2, 3, 10, 11, 40]) {
       const R = 500;
       // Few distinct values per word, so that ties and equal prefixes are common.
       const pool = [0, 1, 0x10000, 0x10001, 0xffffffff, 0x80000000, 0x5555];
