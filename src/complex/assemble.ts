@@ -33,10 +33,12 @@ export function cellSigns(lat: Lattice, vertexWords: Uint32Array, W: number): Ui
         for (let q = 0; q < W; q++) s[o + q] = below[a + q] | below[b + q];
         continue;
       }
-      // Facet by facet, each facet's words read in order (s starts zeroed).
-      for (let p = p0; p < p1; p++) {
-        const f = fac[p] * W;
-        for (let q = 0; q < W; q++) s[o + q] |= below[f + q];
+      // Word by word, the OR kept in a register (OR-ing into the row in memory chained every step through
+      // a store: 7–20% slower in 3-D and 4-D).
+      for (let q = 0; q < W; q++) {
+        let x = 0;
+        for (let p = p0; p < p1; p++) x |= below[fac[p] * W + q];
+        s[o + q] = x;
       }
     }
     out.push(s);
