@@ -77,49 +77,9 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
    */
   const makeRows = (l: number, js: Int32Array, count: number): void => {
     let c = 0;
-    if (n1 === 3) {
-      const { weight, bias, inDim } = layers[l];
-      const prev = F[l - 1];
-      const list = activeList[l - 1];
-      const na = activeCount[l - 1];
-      const out = F[l];
-      for (; c + 1 < count; c += 2) {
-        const j = js[c];
-        const h = js[c + 1];
-        const rj = j * inDim;
-        const rh = h * inDim;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let t0 = 0;
-        let t1 = 0;
-        let t2 = 0;
-        for (let q = 0; q < na; q++) {
-          const k = list[q];
-          const p = k * 3;
-          const x = prev[p];
-          const y = prev[p + 1];
-          const z = prev[p + 2];
-          const wj = weight[rj + k];
-          const wh = weight[rh + k];
-          s0 += wj * x;
-          s1 += wj * y;
-          s2 += wj * z;
-          t0 += wh * x;
-          t1 += wh * y;
-          t2 += wh * z;
-        }
-        out[3 * j] = s0;
-        out[3 * j + 1] = s1;
-        out[3 * j + 2] = s2 + bias[j];
-        out[3 * h] = t0;
-        out[3 * h + 1] = t1;
-        out[3 * h + 2] = t2 + bias[h];
-        rowStamp[l][j] = version[l];
-        rowStamp[l][h] = version[l];
-      }
-    } else if (n1 === 4) {
-      // A 3-D domain (3-D slices): the same, four sums a row.
+    if (n1 === 3 || n1 === 4) {
+      // The plane and 3-D (slices): n + 1 sums a row in registers, the fourth only in 3-D.
+      const four = n1 === 4;
       const { weight, bias, inDim } = layers[l];
       const prev = F[l - 1];
       const list = activeList[l - 1];
@@ -140,30 +100,39 @@ export function forwardRegionMapper(net: Network): RegionMapFn {
         let t3 = 0;
         for (let q = 0; q < na; q++) {
           const k = list[q];
-          const p = k * 4;
+          const p = k * n1;
           const x = prev[p];
           const y = prev[p + 1];
           const z = prev[p + 2];
-          const u = prev[p + 3];
           const wj = weight[rj + k];
           const wh = weight[rh + k];
           s0 += wj * x;
           s1 += wj * y;
           s2 += wj * z;
-          s3 += wj * u;
           t0 += wh * x;
           t1 += wh * y;
           t2 += wh * z;
-          t3 += wh * u;
+          if (four) {
+            const u = prev[p + 3];
+            s3 += wj * u;
+            t3 += wh * u;
+          }
         }
-        out[4 * j] = s0;
-        out[4 * j + 1] = s1;
-        out[4 * j + 2] = s2;
-        out[4 * j + 3] = s3 + bias[j];
-        out[4 * h] = t0;
-        out[4 * h + 1] = t1;
-        out[4 * h + 2] = t2;
-        out[4 * h + 3] = t3 + bias[h];
+        const oj = n1 * j;
+        const oh = n1 * h;
+        out[oj] = s0;
+        out[oj + 1] = s1;
+        out[oh] = t0;
+        out[oh + 1] = t1;
+        if (four) {
+          out[oj + 2] = s2;
+          out[oj + 3] = s3 + bias[j];
+          out[oh + 2] = t2;
+          out[oh + 3] = t3 + bias[h];
+        } else {
+          out[oj + 2] = s2 + bias[j];
+          out[oh + 2] = t2 + bias[h];
+        }
         rowStamp[l][j] = version[l];
         rowStamp[l][h] = version[l];
       }
@@ -389,41 +358,25 @@ function rowSum(weight: Float64Array, r: number, list: Int32Array, na: number, p
  * with the same bits as the general loop.
  */
 function addTerms(weight: Float64Array, r: number, ks: Int32Array, count: number, sign: Uint8Array | null, prev: Float64Array, n1: number, out: Float64Array, o: number): void {
-  if (n1 === 3) {
+  if (n1 === 3 || n1 === 4) {
+    const four = n1 === 4;
     let s0 = out[o];
     let s1 = out[o + 1];
     let s2 = out[o + 2];
+    let s3 = four ? out[o + 3] : 0;
     for (let q = 0; q < count; q++) {
       const k = ks[q];
       const wk = sign === null || sign[k] === 1 ? weight[r + k] : -weight[r + k];
-      const p = k * 3;
+      const p = k * n1;
       s0 += wk * prev[p];
       s1 += wk * prev[p + 1];
       s2 += wk * prev[p + 2];
+      if (four) s3 += wk * prev[p + 3];
     }
     out[o] = s0;
     out[o + 1] = s1;
     out[o + 2] = s2;
-    return;
-  }
-  if (n1 === 4) {
-    let s0 = out[o];
-    let s1 = out[o + 1];
-    let s2 = out[o + 2];
-    let s3 = out[o + 3];
-    for (let q = 0; q < count; q++) {
-      const k = ks[q];
-      const wk = sign === null || sign[k] === 1 ? weight[r + k] : -weight[r + k];
-      const p = k * 4;
-      s0 += wk * prev[p];
-      s1 += wk * prev[p + 1];
-      s2 += wk * prev[p + 2];
-      s3 += wk * prev[p + 3];
-    }
-    out[o] = s0;
-    out[o + 1] = s1;
-    out[o + 2] = s2;
-    out[o + 3] = s3;
+    if (four) out[o + 3] = s3;
     return;
   }
   for (let q = 0; q < count; q++) {
