@@ -66,19 +66,8 @@ export class ZoneCut {
     const m = this.m;
     this.q = q;
     for (let d = 1; d <= m.dim; d++) {
-      const cnt = m.count[d];
-      const or = (this.or[d] = ensureCapacity(this.or[d], cnt));
-      const below = this.or[d - 1];
-      const st = m.start[d].data;
-      const ln = m.len[d].data;
-      const pool = m.pool[d].data;
-      for (let c = 0; c < cnt; c++) {
-        let x = 0;
-        const e = st[c] + ln[c];
-        if (d === 1) for (let p = st[c]; p < e; p++) x |= words[pool[p] * W + q];
-        else for (let p = st[c]; p < e; p++) x |= below[pool[p]];
-        or[c] = x;
-      }
+      this.or[d] = ensureCapacity(this.or[d], m.count[d]);
+      for (let c = 0; c < m.count[d]; c++) this.remake(d, c, words, W);
     }
   }
 
@@ -205,6 +194,7 @@ export class ZoneCut {
     }
   }
 
+  /** The OR of cell c (dimension d ≥ 1) from its facets': their words at d = 1 (vertices), else their ORs. */
   private remake(d: number, c: number, words: Uint32Array, W: number): void {
     const m = this.m;
     const pool = m.pool[d].data;
