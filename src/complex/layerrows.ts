@@ -45,10 +45,7 @@ export class LayerRows {
   /** Layer 0's pre-activation k at vertex v (coordinates x, n per vertex). */
   layer0(k: number, x: Float64Array, v: number): number {
     const { weight, bias } = this.net.layers[0];
-    const n = this.net.inputDim;
-    let s = bias[k];
-    for (let i = 0; i < n; i++) s += weight[k * n + i] * x[v * n + i];
-    return s;
+    return layer0At(weight, bias, this.net.inputDim, k, x, v);
   }
 
   /**
@@ -118,4 +115,11 @@ export class LayerRows {
     const { inDim, outDim } = this.net.layers[l];
     this.edges.row(Z, WT, outDim, words, this.W, s, this.ab[2 * k], this.ab[2 * k + 1], this.t[k], this.base[l - 1], inDim, input);
   }
+}
+
+/** Layer 0's pre-activation k (weights k × n, row-major) at vertex v of coordinates x (n per vertex). */
+export function layer0At(weight: Float64Array, bias: Float64Array, n: number, k: number, x: Float64Array, v: number): number {
+  let s = bias[k];
+  for (let i = 0; i < n; i++) s += weight[k * n + i] * x[v * n + i];
+  return s;
 }

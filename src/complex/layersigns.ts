@@ -4,6 +4,7 @@
  * signs are decided when it starts (old vertices) and when a vertex is made (the neurons after the one
  * that made it), so that the zone cut can read splits off the vertices' words (zone.ts).
  */
+import { layer0At } from './layerrows.js';
 
 /** One layer's signs being decided: where they go and what they are decided from. */
 export interface LayerSigns {
@@ -23,18 +24,12 @@ export interface LayerSigns {
 
 /**
  * Signs of neurons from … w−1 of the layer at vertex v into `words` (each field overwritten), from its
- * row of Z or, in layer 0, its coordinates (the sum in LayerRows.layer0's order, so the same values).
+ * row of Z or, in layer 0, its coordinates (layer0At, as LayerRows.layer0 and so the cut's values).
  */
 export function decideSigns(s: LayerSigns, words: Uint32Array, v: number, from: number, Z: Float64Array, coords: Float64Array): void {
   const { W, k0, w, threshold, zeros, first } = s;
   for (let o = from, k = k0 + from; o < w; o++, k++) {
-    let z: number;
-    if (first === null) z = Z[v * w + o];
-    else {
-      const { weight, bias, n } = first;
-      z = bias[o];
-      for (let i = 0; i < n; i++) z += weight[o * n + i] * coords[v * n + i];
-    }
+    const z = first === null ? Z[v * w + o] : layer0At(first.weight, first.bias, first.n, o, coords, v);
     const t = threshold[o];
     const q = v * W + (k >>> 4);
     const sh = (k & 15) << 1;
