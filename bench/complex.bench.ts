@@ -124,5 +124,8 @@ for (const { arch, radius, slice, shrink } of archs) {
   console.log(
     `${(arch.join('→') + (shrink ? ' 3-D slice' : slice ? ' slice' : radius === 1 ? '' : ` [±${radius}]`)).padEnd(22)}  ${JSON.stringify(cellsByDim(complex)).padEnd(45)}  ${String(regions).padStart(8)}  ${bestWall.toFixed(4).padStart(10)}  ${Math.round(regions / bestWall).toLocaleString('en-US').padStart(9)}${par}`,
   );
-  if (withPhases) console.log(`    phases (best s): ${phaseTimes(net, domain).map(([name, s]) => `${name} ${s.toFixed(4)}`).join(', ')}`);
+  if (withPhases) {
+    const phases = phaseTimes(net, domain).map(([name, s]) => `${name} ${s.toFixed(4)}${name === 'complex without maps' ? ` (${Math.round(regions / s).toLocaleString('en-US')} regions/s)` : ''}`);
+    console.log(`    phases (best s): ${phases.join(', ')}`);
+  }
 }
