@@ -1,9 +1,9 @@
 /**
  * Where a build's time goes (bench/complex.bench.ts --phases): the best wall time of each phase over
  * repeated builds. On the plane: the cut (planar.ts's layers), the output values and edges (finishPlanar),
- * cell signs and interior points (complexFromLattice) and the region maps (mapAll); elsewhere the
- * face-lattice build without maps, then the maps; and the whole build but the maps ('complex without
- * maps': every cell with its signs and facets, the vertices' values, no affine maps).
+ * cell signs and interior points (complexFromLattice), their sum, and the region maps (mapAll); elsewhere
+ * the face-lattice build, then the maps. 'complex without maps' is the whole build but the maps: every
+ * cell with its signs and facets and the vertices' values, no affine maps.
  */
 import { boxDomain, type Domain } from '../src/complex/index.js';
 import { buildComplexWith } from '../src/complex/build.js';
@@ -36,15 +36,12 @@ export function phaseTimes(net: Network, domain: Domain = boxDomain(net.inputDim
       const meta = { domain, hiddenCount: hiddenCount(net), hiddenWidths: hiddenWidths(net), outputDim: net.outputDim };
       const cx = complexFromLattice(planar.lattice, planar.words, planar.values, meta);
       t = note('signs+points', t);
-      note('complex without maps', t0);
-      t = performance.now();
+      t = note('complex without maps', t0);
       mapAll(net, cx.cells[2].signs, cx.signWords, cx.cells[2].count, 2, cx.topJacobians, cx.topOffsets);
       note('maps', t);
     } else {
       const cx = buildComplexWith(net, domain, options, false);
-      t = note('build', t);
-      note('complex without maps', t0);
-      t = performance.now();
+      t = note('complex without maps', t);
       const n = cx.dim;
       mapAll(net, cx.cells[n].signs, cx.signWords, cx.cells[n].count, n, cx.topJacobians, cx.topOffsets);
       note('maps', t);
